@@ -1,0 +1,25 @@
+from django.contrib.auth.models import User
+
+from .models import Membership, Office
+
+
+def offices_for(*, user: User):
+    return Office.objects.filter(memberships__user=user).order_by("name")
+
+
+def current_office(*, user: User, chosen_id: int | None) -> Office | None:
+    """The office chosen in the session if the user belongs to it, else the user's first office."""
+    offices = offices_for(user=user)
+    if chosen_id is not None:
+        office = offices.filter(pk=chosen_id).first()
+        if office is not None:
+            return office
+    return offices.first()
+
+
+def is_office_admin(*, user: User, office: Office) -> bool:
+    return Membership.objects.filter(user=user, office=office, role=Membership.Role.ADMIN).exists()
+
+
+def staff_of(*, office: Office):
+    return User.objects.filter(memberships__office=office, is_active=True).order_by("username")

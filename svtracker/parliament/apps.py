@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class ParliamentConfig(AppConfig):
+    name = "svtracker.parliament"

@@ -1,0 +1,73 @@
+"""Promises: data the minister said was not available yet, and when it should be."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Promise(models.Model):
+    class Kind(models.TextChoices):
+        LINK_NOT_REFRESHED = "link_not_refreshed", _("koppeling niet vernieuwd")
+        PROVISIONAL = "provisional", _("cijfers onder voorbehoud")
+        STILL_GROWING = "still_growing", _("cijfers stijgen nog")
+        NOT_REGISTERED = "not_registered", _("nog niet geregistreerd")
+        EVALUATION = "evaluation", _("evaluatie aangekondigd")
+        AVAILABLE_FROM = "available_from", _("beschikbaar vanaf")
+        PARTIAL = "partial", _("gedeeltelijke gegevens")
+        PENDING = "pending", _("andere toezegging")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("voorgesteld")
+        CONFIRMED = "confirmed", _("bevestigd")
+        POSSIBLY_DELIVERED = "possibly_delivered", _("mogelijk geleverd")
+        DELIVERED = "delivered", _("geleverd")
+        FOLLOWED_UP = "followed_up", _("opgevolgd")
+        DROPPED = "dropped", _("geschrapt")
+
+    OPEN_STATUSES = (Status.PROPOSED, Status.CONFIRMED, Status.POSSIBLY_DELIVERED)
+
+    office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="promises")
+    question = models.ForeignKey("questions.Question", on_delete=models.CASCADE, related_name="promises",
+                                 verbose_name=_("vraag"))
+    answer_part = models.ForeignKey("questions.AnswerPart", on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="promises")
+    kind = models.CharField(_("soort"), max_length=30, choices=Kind.choices, default=Kind.PENDING)
+    quote = models.TextField(_("citaat"))
+    expected = models.DateField(_("verwacht op"), null=True, blank=True)
+    basis = models.CharField(_("grond voor de datum"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED,
+                              db_index=True)
+    delivered_in = models.ForeignKey("questions.Question", on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="delivered_promises", verbose_name=_("geleverd in"))
+    snoozed_until = models.DateField(_("gesluimerd tot"), null=True, blank=True)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    changed = models.DateTimeField(auto_now=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["expected", "id"]
+        indexes = [models.Index(fields=["office", "status", "expected"])]
+        verbose_name = _("toezegging")
+        verbose_name_plural = _("toezeggingen")
+
+    def __str__(self):
+        return self.quote[:80]
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
+
+
+class PromiseChange(models.Model):
+    """One recorded change of a promise: who, when, what before and after, and why."""
+
+    promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="changes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+    reason = models.CharField(_("reden"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]

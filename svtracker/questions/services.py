@@ -1,0 +1,278 @@
+"""Importing question documents, resolving references, and deriving series."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from svtracker.accounts.models import Office
+from svtracker.parsing import ParsedQuestion, UnreadableDocument, parse_document
+from svtracker.people.services import member_named, minister_seen
+from svtracker.promises.services import sync_proposed_promises
+
+from .models import AnswerPart, Document, Question, Reference, Series, SubQuestion
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    filename: str
+    status: str  # "imported", "updated", "unchanged" or "failed"
+    question: Question | None = None
+    message: str = ""
+    warnings: tuple[str, ...] = ()
+
+    STATUS_LABELS = {"imported": "geïmporteerd", "updated": "bijgewerkt", "unchanged": "ongewijzigd",
+                     "failed": "mislukt"}
+
+    @property
+    def status_label(self) -> str:
+        return _(self.STATUS_LABELS[self.status])
+
+
+def import_document(*, office: Office, data: bytes, filename: str, user: User | None = None,
+                    parliament_id: str = "", parliament_url: str = "") -> ImportResult:
+    """Import one document (PDF or text) into an office, in one transaction.
+
+    The same bytes twice change nothing; a corrected version of a question updates it in place. A file
+    that cannot be read or identified gives a failed result with a one-line Dutch reason and leaves no trace.
+    """
+    digest = hashlib.sha256(data).hexdigest()
+    known = Document.objects.filter(sha256=digest, question__office=office).select_related("question").first()
+    if known is not None:
+        return ImportResult(filename, "unchanged", known.question)
+    try:
+        parsed = parse_document(data, filename)
+    except UnreadableDocument as error:
+        return ImportResult(filename, "failed", message=str(error))
+    missing = _missing_identity(parsed)
+    if missing:
+        return ImportResult(filename, "failed", message=missing, warnings=tuple(parsed.warnings))
+    with transaction.atomic():
+        question, created = _store_question(office=office, parsed=parsed)
+        if parliament_id:
+            question.parliament_id, question.parliament_url = parliament_id, parliament_url
+            question.save(update_fields=["parliament_id", "parliament_url"])
+        Document.objects.create(question=question, file=ContentFile(data, name=_safe_name(filename)),
+                                filename=_safe_name(filename), sha256=digest, text=_text_of(data, filename),
+                                uploaded_by=user)
+        sync_proposed_promises(question=question, proposals=parsed.promises)
+        link_references(question=question)
+    return ImportResult(filename, "imported" if created else "updated", question,
+                        warnings=tuple(parsed.warnings))
+
+
+def _missing_identity(parsed: ParsedQuestion) -> str:
+    if parsed.number is None:
+        return _("Geen vraagnummer gevonden: is dit wel een schriftelijke vraag?")
+    if parsed.date is None:
+        return _("Geen datum van de vraag gevonden.")
+    if not parsed.author:
+        return _("Geen vraagsteller gevonden.")
+    return ""
+
+
+def _safe_name(filename: str) -> str:
+    """The file's own name without any directory part or unusual characters."""
+    name = re.split(r"[\\/]", filename)[-1]
+    name = re.sub(r"[^\w.\- ]", "_", name).strip(" .") or "document"
+    return name[-120:]
+
+
+def _text_of(data: bytes, filename: str) -> str:
+    if filename.lower().endswith(".pdf"):
+        return ""
+    return data.decode("utf-8", errors="replace")
+
+
+def _store_question(*, office: Office, parsed: ParsedQuestion) -> tuple[Question, bool]:
+    author = member_named(parsed.author)
+    office.members.add(author)
+    minister = (minister_seen(name=parsed.minister, function_title=parsed.minister_title or "", on=parsed.date)
+                if parsed.minister else None)
+    fields = {
+        "date": parsed.date, "author": author, "title": parsed.title or "", "theme": parsed.theme or "",
+        "minister_title": parsed.minister_title or "", "explanation": parsed.explanation,
+        "answered": parsed.has_answer,
+    }
+    question = (Question.objects.select_for_update()
+                .filter(office=office, session=parsed.session, number=parsed.number)
+                .filter(Q(minister=minister) | Q(minister__isnull=True) if minister else Q())
+                .filter(author=author).first())
+    created = question is None
+    if created:
+        question = Question.objects.create(office=office, session=parsed.session, number=parsed.number,
+                                           minister=minister, **fields)
+    else:
+        for name, value in fields.items():
+            if value or name == "answered":
+                setattr(question, name, value)
+        question.answered = question.answered or parsed.has_answer
+        question.minister = question.minister or minister
+        question.save()
+        question.sub_questions.all().delete()
+        question.answer_parts.all().delete()
+        question.references.all().delete()
+    SubQuestion.objects.bulk_create(
+        SubQuestion(question=question, position=i, label=s.label, text=s.text)
+        for i, s in enumerate(parsed.sub_questions))
+    AnswerPart.objects.bulk_create(
+        AnswerPart(question=question, position=i, labels=list(p.labels), text=p.text)
+        for i, p in enumerate(parsed.answer_parts))
+    Reference.objects.bulk_create(
+        Reference(source=question, number=r.number, date=r.date, session=r.session or "", text=r.text,
+                  in_answer=r.in_answer)
+        for r in parsed.references)
+    return question, created
+
+
+def link_references(*, question: Question) -> None:
+    """Resolve the question's references and those that were waiting for it, then relink series."""
+    waiting = Reference.objects.filter(source__office=question.office, target__isnull=True).filter(
+        Q(number=question.number, session__in=[question.session, ""])
+        | Q(number__isnull=True, date=question.date, source__author=question.author))
+    touched = {question}
+    for reference in [*question.references.all(), *waiting.select_related("source")]:
+        reference.target = best_target(reference=reference)
+        reference.save(update_fields=["target"])
+        touched.add(reference.source)
+        if reference.target:
+            touched.add(reference.target)
+    for source in touched:
+        flag_date_mismatches(question=source)
+    relink_series(questions=touched)
+
+
+def best_target(*, reference: Reference) -> Question | None:
+    """The question a reference means: same number and session, same author, the same minister or one
+    holding the same policy area; the written date confirms but does not decide (it is sometimes wrong)."""
+    source = reference.source
+    candidates = Question.objects.filter(office=source.office).exclude(pk=source.pk)
+    if reference.number is None:
+        return candidates.filter(date=reference.date, author=source.author).first() if reference.date else None
+    candidates = candidates.filter(number=reference.number)
+    if reference.session:
+        candidates = candidates.filter(session=reference.session)
+    areas = set()
+    if source.minister_id:
+        areas = set(source.minister.terms.values_list("policy_areas", flat=True))
+
+    def score(candidate: Question) -> tuple:
+        same_minister = candidate.minister_id == source.minister_id
+        shared_area = bool(areas & set(candidate.minister.terms.values_list("policy_areas", flat=True))) \
+            if candidate.minister_id else False
+        return (candidate.author_id == source.author_id, same_minister or shared_area,
+                candidate.date == reference.date, candidate.date < source.date)
+
+    best = max(candidates.select_related("minister"), key=score, default=None)
+    if best is not None and not any(score(best)[:2]):
+        return None
+    return best
+
+
+def flag_date_mismatches(*, question: Question) -> None:
+    """Flag references whose written date disagrees with the target's or with another reference to it."""
+    references = list(question.references.select_related("target"))
+    dates_by_number: dict[tuple, set[date]] = {}
+    for reference in references:
+        if reference.number is not None and reference.date:
+            dates_by_number.setdefault((reference.number, reference.session), set()).add(reference.date)
+    for reference in references:
+        mismatch = bool(reference.target and reference.date and reference.target.date != reference.date)
+        if reference.number is not None:
+            mismatch = mismatch or len(dates_by_number.get((reference.number, reference.session), ())) > 1
+        if mismatch != reference.date_mismatch:
+            reference.date_mismatch = mismatch
+            reference.save(update_fields=["date_mismatch"])
+
+
+_COUNTER = re.compile(r"\s*\(\d+\)\s*$")
+
+
+def series_title(title: str) -> str:
+    """"Inburgeraars - Verplichte inschrijving bij VDAB (2)" -> without the counter."""
+    return _COUNTER.sub("", title).strip()
+
+
+def relink_series(*, questions) -> None:
+    """Make every connected group of questions (through resolved references) one series."""
+    seen: set[int] = set()
+    for start in questions:
+        if start.pk in seen:
+            continue
+        component = _connected(start)
+        seen |= {q.pk for q in component}
+        _assign_series(component)
+
+
+def _connected(start: Question) -> list[Question]:
+    found = {start.pk: start}
+    frontier = [start.pk]
+    while frontier:
+        neighbours = Question.objects.filter(
+            Q(referenced_by__source__in=frontier) | Q(references__target__in=frontier)
+            | Q(series__isnull=False, series__in=Question.objects.filter(pk__in=frontier).values("series"))
+        ).exclude(pk__in=found).distinct()
+        frontier = []
+        for question in neighbours:
+            found[question.pk] = question
+            frontier.append(question.pk)
+    return _split_by_edges(list(found.values()))
+
+
+def _split_by_edges(candidates: list[Question]) -> list[Question]:
+    """Keep only the questions linked to the first by references (a stale series may hold others)."""
+    ids = {q.pk for q in candidates}
+    edges = Reference.objects.filter(source__in=ids, target__in=ids).values_list("source", "target")
+    adjacency: dict[int, set[int]] = {pk: set() for pk in ids}
+    for source, target in edges:
+        adjacency[source].add(target)
+        adjacency[target].add(source)
+    keep, stack = {candidates[0].pk}, [candidates[0].pk]
+    while stack:
+        for other in adjacency[stack.pop()] - keep:
+            keep.add(other)
+            stack.append(other)
+    return [q for q in candidates if q.pk in keep]
+
+
+def _assign_series(component: list[Question]) -> None:
+    component.sort(key=lambda q: (q.date, q.number or 0))
+    existing = sorted({q.series_id for q in component if q.series_id})
+    series = Series.objects.filter(pk__in=existing[:1]).first() if existing else None
+    title = series_title(component[0].title) or component[0].title
+    if series is None:
+        series = Series.objects.create(office=component[0].office, title=title)
+    elif series.title != title:
+        series.title = title
+        series.save(update_fields=["title"])
+    Question.objects.filter(pk__in=[q.pk for q in component]).update(series=series)
+    for question in component:
+        question.series = series
+    # Series left without questions (merged into this one) go; a split-off question gets its own.
+    Series.objects.filter(pk__in=existing[1:], questions__isnull=True).delete()
+    for stale in Question.objects.filter(series=series).exclude(pk__in=[q.pk for q in component]):
+        stale.series = None
+        stale.save(update_fields=["series"])
+        _assign_series(_connected(stale))
+
+
+@transaction.atomic
+def register_sent_question(*, office: Office, author, minister, number: int | None, asked_on: date,
+                           title: str, session: str, minister_title: str = "") -> Question:
+    """A question just sent, with no answer yet, so that its answer deadline is followed."""
+    question = Question.objects.create(office=office, author=author, minister=minister, number=number,
+                                       date=asked_on, title=title, session=session,
+                                       minister_title=minister_title)
+    relink_series(questions=[question])
+    return question

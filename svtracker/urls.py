@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("svtracker.accounts.urls")),
+    path("", include("svtracker.questions.urls")),
+    path("promises/", include("svtracker.promises.urls")),
+    path("reminders/", include("svtracker.reminders.urls")),
+    path("drafts/", include("svtracker.drafts.urls")),
+]
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,51 @@
+from pathlib import Path
+
+import pytest
+
+from svtracker.celery import app as celery_app
+from tests.factories import MembershipFactory, OfficeFactory, ProfileFactory, UserFactory
+
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
+
+
+@pytest.fixture
+def seed_files():
+    """The five real documents, in file order."""
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery():
+    """Tasks run in-process unless a test starts a real worker (tests/reminders/test_worker.py)."""
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def office(db):
+    return OfficeFactory(name="Kantoor De Vreese")
+
+
+@pytest.fixture
+def other_office(db):
+    return OfficeFactory(name="Ander kantoor")
+
+
+@pytest.fixture
+def staff(office):
+    user = UserFactory(username="an")
+    MembershipFactory(user=user, office=office)
+    ProfileFactory(user=user)
+    return user
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
