@@ -49,3 +49,10 @@ def staff(office):
 def staff_client(client, staff):
     client.force_login(staff)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    """Tests find static files through the finders; production uses the manifest from collectstatic."""
+    settings.STORAGES = {**settings.STORAGES,
+                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
