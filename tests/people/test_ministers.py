@@ -1,0 +1,25 @@
+from datetime import date
+
+import pytest
+
+from svtracker.people.selectors import current_term_for
+from svtracker.people.services import minister_seen, policy_areas_from_title
+
+SOMERS_TITLE = ("VICEMINISTER-PRESIDENT VAN DE VLAAMSE REGERING, VLAAMS MINISTER VAN BINNENLANDS BESTUUR, "
+                "BESTUURSZAKEN, INBURGERING EN GELIJKE KANSEN")
+HOMANS_TITLE = ("VICEMINISTER-PRESIDENT VAN DE VLAAMSE REGERING, VLAAMS MINISTER VAN BINNENLANDS BESTUUR, "
+                "INBURGERING, WONEN, GELIJKE KANSEN EN ARMOEDEBESTRIJDING")
+
+
+def test_policy_areas_are_read_from_the_printed_function_title():
+    assert policy_areas_from_title(SOMERS_TITLE) == ["Binnenlands bestuur", "Bestuurszaken", "Inburgering",
+                                                     "Gelijke kansen"]
+
+
+@pytest.mark.django_db
+def test_a_follow_up_goes_to_whoever_holds_the_policy_area_now():
+    homans = minister_seen(name="Liesbeth Homans", function_title=HOMANS_TITLE, on=date(2016, 9, 13))
+    somers = minister_seen(name="Bart Somers", function_title=SOMERS_TITLE, on=date(2022, 6, 15))
+    minister_seen(name="Gwendolyn Rutten", function_title=SOMERS_TITLE, on=date(2024, 1, 26))
+    assert current_term_for(minister=somers).minister.name == "Gwendolyn Rutten"
+    assert current_term_for(minister=homans).minister.name == "Gwendolyn Rutten"
