@@ -163,6 +163,10 @@ CELERY_BEAT_SCHEDULE = {
 # The parliament's open-data interface; sync is off when no base URL is configured.
 PARLIAMENT_API_URL = env("PARLIAMENT_API_URL", default="")
 PARLIAMENT_DOCS_URL = env("PARLIAMENT_DOCS_URL", default="")
+PARLIAMENT_TIMEOUT = env.float("PARLIAMENT_TIMEOUT", default=20.0)  # seconds per request
+PARLIAMENT_RETRIES = env.int("PARLIAMENT_RETRIES", default=3)  # on timeouts and 5xx, with backoff
+PARLIAMENT_MIN_INTERVAL = env.float("PARLIAMENT_MIN_INTERVAL", default=1.0)  # seconds between requests
+PARLIAMENT_BACKOFF = env.float("PARLIAMENT_BACKOFF", default=2.0)  # first retry delay, doubled each time
 
 # Default months until figures are expected when an answer gives no date ("onder voorbehoud", ...).
 PROMISE_DEFAULT_INTERVAL_MONTHS = env.int("PROMISE_DEFAULT_INTERVAL_MONTHS", default=3)
