@@ -171,6 +171,13 @@ PARLIAMENT_BACKOFF = env.float("PARLIAMENT_BACKOFF", default=2.0)  # first retry
 # Default months until figures are expected when an answer gives no date ("onder voorbehoud", ...).
 PROMISE_DEFAULT_INTERVAL_MONTHS = env.int("PROMISE_DEFAULT_INTERVAL_MONTHS", default=3)
 
+# Reminders: 11 July (Flemish Community) counts as a day off; digest emails are retried on SMTP and
+# connection errors with exponential backoff (first wait REMINDER_RETRY_BACKOFF seconds, then doubling).
+FLEMISH_HOLIDAY = env.bool("FLEMISH_HOLIDAY", default=True)
+REMINDER_MAX_RETRIES = env.int("REMINDER_MAX_RETRIES", default=6)
+REMINDER_RETRY_BACKOFF = env.int("REMINDER_RETRY_BACKOFF", default=60)
+REMINDER_RETRY_BACKOFF_MAX = env.int("REMINDER_RETRY_BACKOFF_MAX", default=3600)
+
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 

@@ -1,0 +1,198 @@
+"""Reading deadlines, what is due, the outbox and the calendar feed; always limited to an office or user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from svtracker.accounts.models import Office, Profile
+from svtracker.promises.models import Promise
+from svtracker.questions.models import Question
+
+from . import deadlines
+from .models import Digest, RecessPeriod, Reminder
+
+
+def recess_dates(*, kind: str, year: int) -> tuple[date, date, RecessPeriod | None]:
+    """Start and end of a recess as entered by staff, else by the default rule (row None)."""
+    period = RecessPeriod.objects.filter(kind=kind, year=year).first()
+    if period is not None:
+        return period.start, period.end, period
+    return (*deadlines.default_recess(kind, year), None)
+
+
+def recess_periods(*, year: int) -> list[dict]:
+    return [{"kind": kind, "label": label, "year": year, "start": start, "end": end, "period": period}
+            for kind, label in RecessPeriod.Kind.choices
+            for start, end, period in [recess_dates(kind=kind, year=year)]]
+
+
+def working_calendar() -> deadlines.WorkingCalendar:
+    """The government's calendar with the recess dates staff entered (defaults for other years)."""
+
+    def pauses_for_year(year: int) -> list[deadlines.Pause]:
+        return [deadlines.pause_of_recess(kind, start, end)
+                for kind in RecessPeriod.Kind.values
+                for start, end, _period in [recess_dates(kind=kind, year=year)]]
+
+    language = "en_US" if (get_language() or "").startswith("en") else "nl"
+    return deadlines.WorkingCalendar(pauses_for_year=pauses_for_year,
+                                     flemish_holiday=settings.FLEMISH_HOLIDAY, language=language)
+
+
+def answer_deadline_for(question: Question, *, calendar: deadlines.WorkingCalendar | None = None
+                        ) -> deadlines.AnswerDeadline:
+    """The answer deadline of a question, with the days skipped and the publication date."""
+    return deadlines.answer_deadline(question.date, calendar or working_calendar(),
+                                     answered=question.answer_date if question.answered else None)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One item that calls for a reminder on a given day: the reason and the date it is about."""
+
+    office: Office
+    item_kind: str
+    item: Question | Promise
+    reason: str
+    due_date: date
+
+
+def promise_reminder(*, expected: date, on: date, warn_days_before: int, repeat_every_days: int,
+                     snoozed_until: date | None,
+                     calendar: deadlines.WorkingCalendar) -> tuple[str, date] | None:
+    """The office's warn policy for one open promise on one day: (reason, date it is about) or None.
+
+    Warn from `warn_days_before` working days before the expected date, on the day itself, then again every
+    `repeat_every_days` days while the promise stays open. A snooze silences it until the snooze ends; the
+    end of a snooze counts as a new "still open" reminder and the repeats continue from there. A day the
+    scan did not run is caught up on the next run, once.
+    """
+    if snoozed_until and on < snoozed_until:
+        return None
+    base, reason = expected, Reminder.Reason.DUE
+    if snoozed_until and snoozed_until > expected:
+        base, reason = snoozed_until, Reminder.Reason.REPEAT
+    if on < base:
+        if warn_days_before and reason == Reminder.Reason.DUE \
+                and on >= calendar.add_working_days(expected, -warn_days_before):
+            return Reminder.Reason.WARN, expected
+        return None
+    if repeat_every_days and (on - base).days >= repeat_every_days:
+        occurrence = base + timedelta(days=(on - base).days // repeat_every_days * repeat_every_days)
+        return Reminder.Reason.REPEAT, occurrence
+    return reason, base
+
+
+def due_items(*, office: Office, on: date,
+              calendar: deadlines.WorkingCalendar | None = None) -> list[DueItem]:
+    """Everything of an office that calls for a reminder on `on`: late answers and promises per the policy."""
+    calendar = calendar or working_calendar()
+    plain = calendar.without_pauses()
+    items: list[DueItem] = []
+    for question in Question.objects.filter(office=office, answered=False).order_by("date", "id"):
+        due = deadlines.answer_deadline(question.date, calendar).due
+        if on > due:
+            items.append(DueItem(office, Reminder.ItemKind.QUESTION, question, Reminder.Reason.LATE, due))
+    promises = Promise.objects.filter(office=office, status__in=Promise.OPEN_STATUSES, expected__isnull=False)
+    for promise in promises.select_related("question").order_by("expected", "id"):
+        found = promise_reminder(expected=promise.expected, on=on, warn_days_before=office.warn_days_before,
+                                 repeat_every_days=office.repeat_every_days,
+                                 snoozed_until=promise.snoozed_until, calendar=plain)
+        if found:
+            items.append(DueItem(office, Reminder.ItemKind.PROMISE, promise, *found))
+    return items
+
+
+def item_still_open(*, item_kind: str, item: Question | Promise | None, on: date) -> bool:
+    """False for an answered question, or a delivered, dropped, followed-up or snoozed promise."""
+    if item is None:
+        return False
+    if item_kind == Reminder.ItemKind.QUESTION:
+        return not item.answered
+    return item.is_open and not (item.snoozed_until and on < item.snoozed_until)
+
+
+def load_items(reminders) -> dict[tuple[str, int], Question | Promise]:
+    """The questions and promises the reminders are about, in two queries."""
+    ids: dict[str, set[int]] = {Reminder.ItemKind.QUESTION: set(), Reminder.ItemKind.PROMISE: set()}
+    for reminder in reminders:
+        ids[reminder.item_kind].add(reminder.item_id)
+    questions = Question.objects.filter(pk__in=ids[Reminder.ItemKind.QUESTION]).select_related("minister")
+    promises = Promise.objects.filter(pk__in=ids[Reminder.ItemKind.PROMISE]).select_related("question")
+    return {**{(Reminder.ItemKind.QUESTION, q.pk): q for q in questions},
+            **{(Reminder.ItemKind.PROMISE, p.pk): p for p in promises}}
+
+
+def digest_recipients(*, office: Office):
+    """Staff of the office who get reminder emails: active, with an address, not switched off."""
+    return (User.objects.filter(memberships__office=office, is_active=True).exclude(email="")
+            .exclude(profile__digest=Profile.Digest.OFF).select_related("profile").order_by("username"))
+
+
+def digest_due_today(*, profile: Profile | None, on: date, calendar: deadlines.WorkingCalendar) -> bool:
+    """Daily: every working day. Weekly: the first working day from the chosen weekday in that week."""
+    plain = calendar.without_pauses()
+    if not plain.is_working_day(on):
+        return False
+    if profile is None or profile.digest == Profile.Digest.DAILY:
+        return True
+    if profile.digest == Profile.Digest.OFF:
+        return False
+    chosen = on - timedelta(days=on.weekday()) + timedelta(days=profile.digest_weekday)
+    return plain.next_working_day(chosen) == on
+
+
+def failed_digests(*, office: Office):
+    return (Digest.objects.filter(office=office, status=Digest.Status.FAILED)
+            .select_related("recipient").order_by("-date", "id"))
+
+
+def digest_for(*, office: Office, pk: int) -> Digest:
+    return Digest.objects.get(office=office, pk=pk)
+
+
+def recent_digests(*, office: Office, limit: int = 30):
+    return Digest.objects.filter(office=office).select_related("recipient").order_by("-date", "-id")[:limit]
+
+
+def calendar_profile(*, token: str) -> Profile | None:
+    return Profile.objects.filter(calendar_token=token, user__is_active=True).select_related("user").first()
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    uid: str
+    day: date
+    summary: str
+    description: str
+    path_name: str
+    pk: int
+
+
+def calendar_entries(*, user: User) -> list[CalendarEntry]:
+    """Every due date of the user's offices: answers still expected and promised data still open."""
+    calendar = working_calendar()
+    entries = []
+    questions = (Question.objects.filter(office__memberships__user=user, answered=False)
+                 .select_related("minister").order_by("date", "id"))
+    for question in questions:
+        due = deadlines.answer_deadline(question.date, calendar).due
+        entries.append(CalendarEntry(
+            f"question-{question.pk}-answer@svtracker", due,
+            _("Antwoord verwacht: vraag nr. %(number)s") % {"number": question.number or "–"},
+            question.title, "questions:detail", question.pk))
+    promises = (Promise.objects.filter(office__memberships__user=user, status__in=Promise.OPEN_STATUSES,
+                                       expected__isnull=False)
+                .select_related("question").order_by("expected", "id"))
+    for promise in promises:
+        entries.append(CalendarEntry(
+            f"promise-{promise.pk}@svtracker", promise.expected,
+            _("Gegevens verwacht: %(title)s") % {"title": promise.question.title or promise.question},
+            promise.quote, "promises:detail", promise.pk))
+    return entries
