@@ -1,0 +1,100 @@
+"""Reading drafts and what a follow-up is made of, always limited to one office."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch
+
+from svtracker.accounts.models import Office
+from svtracker.promises.models import Promise
+from svtracker.questions.models import Question, Reference, Series
+
+from .models import Draft, DraftVersion
+
+
+def drafts_for(*, office: Office):
+    return (Draft.objects.filter(office=office)
+            .select_related("author", "minister", "series", "source_question", "asked_question"))
+
+
+def draft_detail(*, office: Office, pk: int) -> Draft:
+    return drafts_for(office=office).prefetch_related("promises__question").get(pk=pk)
+
+
+def version_of(*, draft: Draft, number: int) -> DraftVersion:
+    return draft.versions.get(number=number)
+
+
+def promise_for(*, office: Office, pk: int) -> Promise:
+    return Promise.objects.filter(office=office).select_related("question__series", "question").get(pk=pk)
+
+
+_QUESTION_PARTS = ("sub_questions", "answer_parts", Prefetch("references", Reference.objects.order_by("id")))
+
+
+def questions_of_series(*, office: Office, series: Series) -> list[Question]:
+    """The imported questions of a series, oldest first, with what a follow-up needs of them."""
+    return list(Question.objects.filter(office=office, series=series).select_related("minister", "author")
+                .prefetch_related(*_QUESTION_PARTS).order_by("date", "number"))
+
+
+def open_promises_of(*, office: Office, questions: list[Question]) -> list[Promise]:
+    return list(Promise.objects
+                .filter(office=office, question__in=questions, status__in=Promise.OPEN_STATUSES)
+                .select_related("question", "answer_part")
+                .prefetch_related(*(f"question__{part}" for part in ("sub_questions", "answer_parts",
+                                                                      "references")))
+                .order_by("question__date", "answer_part__position", "id"))
+
+
+@dataclass(frozen=True)
+class EarlierQuestion:
+    """A question of the series as a follow-up cites it: imported, or known only from a reference."""
+
+    number: int | None
+    date: date | None
+    session: str
+    question: Question | None = None
+
+
+def earlier_questions_of(*, questions: list[Question]) -> list[EarlierQuestion]:
+    """Every question of the series, oldest first, including those only referenced (not imported).
+
+    For a referenced question the date is the one the minister wrote in the answer when there is one
+    (seed 001: the member wrote 22 October, the answer 2 October), else the first one written.
+    """
+    found = {(q.number, q.session): EarlierQuestion(q.number, q.date, q.session, q) for q in questions}
+    unresolved: dict[tuple, list[Reference]] = {}
+    for question in questions:
+        for reference in question.references.all():
+            if reference.target_id is not None or not (reference.number or reference.date):
+                continue
+            key = (reference.number, reference.session) if reference.number else (None, str(reference.date))
+            if key not in found:
+                unresolved.setdefault(key, []).append(reference)
+    for (number, session), references in unresolved.items():
+        dated = [r for r in references if r.date]
+        best = next((r for r in dated if r.in_answer), dated[0] if dated else references[0])
+        found[(number, session)] = EarlierQuestion(number, best.date, best.session)
+    return sorted(found.values(), key=lambda e: (e.date or date.min, e.number or 0))
+
+
+def version_diff(*, older: DraftVersion, newer: DraftVersion) -> list[tuple[str, str]]:
+    """Line-by-line comparison of two versions as (kind, line): kind is "same", "added" or "removed"."""
+    diff = difflib.ndiff(version_lines(older.content), version_lines(newer.content))
+    kinds = {" ": "same", "+": "added", "-": "removed"}
+    return [(kinds[line[0]], line[2:]) for line in diff if line[0] in kinds]
+
+
+def version_lines(content: dict) -> list[str]:
+    """A version as the lines staff read: addressee, title, introduction, numbered questions, closing."""
+    lines = [f"aan {content.get('minister_name', '')}", content.get("minister_title", ""),
+             content.get("title", ""), ""]
+    lines += [p for p in content.get("introduction", "").splitlines()]
+    lines += [""] + [f"{i}. {q}" for i, q in enumerate(content.get("questions", []), start=1)]
+    if content.get("excel_closing"):
+        lines += ["", "Graag deze gegevens in een Excel-bestand."]
+    return lines

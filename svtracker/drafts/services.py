@@ -1,0 +1,315 @@
+"""Drafting the next written question of a series, keeping its versions, and freezing what was sent."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from svtracker.accounts.models import Office
+from svtracker.people.models import Minister
+from svtracker.people.selectors import current_term_for
+from svtracker.promises.models import Promise
+from svtracker.promises.services import mark_followed_up
+from svtracker.questions.models import Question, Reference, Series
+from svtracker.questions.services import link_references, series_title
+
+from .models import CONTENT_FIELDS, Draft, DraftVersion
+from .periods import dutch_date, dutch_list, moved_period
+from .selectors import earlier_questions_of, open_promises_of, questions_of_series
+
+EXCEL_CLOSING = "Graag deze gegevens in een Excel-bestand."
+
+
+class DraftSent(ValidationError):
+    """A sent draft is kept exactly as it was sent."""
+
+    def __init__(self):
+        super().__init__(_("Dit ontwerp is al verstuurd en kan niet meer gewijzigd worden."), code="sent")
+
+
+@dataclass(frozen=True)
+class FollowUpContent:
+    author_id: int
+    minister: Minister | None
+    minister_title: str
+    title: str
+    introduction: str
+    questions: list[str]
+    excel_closing: bool
+    promises: list[Promise]
+
+
+def draft_follow_up(*, office: Office, user: User | None, question: Question | None = None,
+                    series: Series | None = None, promise: Promise | None = None,
+                    today: date | None = None) -> Draft:
+    """Create the next question of a series, pre-filled from everything still owed.
+
+    Starts from a question, a series or a promise; all three lead to the series (or the lone question).
+    """
+    if promise is not None:
+        question = promise.question
+    if question is not None:
+        series = question.series
+    questions = questions_of_series(office=office, series=series) if series else [question]
+    content = follow_up_content(office=office, questions=questions, today=today or timezone.localdate())
+    with transaction.atomic():
+        draft = Draft.objects.create(
+            office=office, series=series, source_question=question or questions[-1],
+            author_id=content.author_id, minister=content.minister, minister_title=content.minister_title,
+            title=content.title, introduction=content.introduction, questions=content.questions,
+            excel_closing=content.excel_closing, created_by=user)
+        draft.promises.set(content.promises)
+        _record_version(draft=draft, user=user, note=_("opgesteld door svtracker"))
+    return draft
+
+
+def follow_up_content(*, office: Office, questions: list[Question], today: date) -> FollowUpContent:
+    """What the next question of these questions (oldest first) says, before staff edit it."""
+    latest = questions[-1]
+    earlier = earlier_questions_of(questions=questions)
+    promises = open_promises_of(office=office, questions=questions)
+    minister, minister_title = _current_addressee(questions)
+    counter = max(len(earlier) + 1, 2, _counter_in(latest.title) + 1)
+    title = f"{series_title(' '.join(latest.title.split()))} ({counter})"
+    return FollowUpContent(
+        author_id=latest.author_id, minister=minister, minister_title=minister_title, title=title,
+        introduction=_introduction(earlier=earlier, promises=promises),
+        questions=_questions_asked_again(questions=questions, promises=promises, today=today),
+        excel_closing=any(_mentions_excel(q) for q in questions), promises=promises)
+
+
+def _current_addressee(questions: list[Question]) -> tuple[Minister | None, str]:
+    """Whoever holds the policy area today (DOMAIN.md: Somers' 2022 questions go to Rutten in 2024)."""
+    asked = next((q for q in reversed(questions) if q.minister_id), None)
+    if asked is None:
+        return None, ""
+    term = current_term_for(minister=asked.minister, function_title=asked.minister_title)
+    if term is None:
+        return asked.minister, " ".join(asked.minister_title.split())
+    return term.minister, term.function_title
+
+
+_COUNTER = re.compile(r"\((\d+)\)\s*$")
+
+
+def _counter_in(title: str) -> int:
+    found = _COUNTER.search(title)
+    return int(found.group(1)) if found else 1
+
+
+# The document itself is always in Dutch, whatever the interface language: its wording is not translated.
+
+def _introduction(*, earlier, promises: list[Promise]) -> str:
+    """Cites the earlier questions in the parliament's wording; quotes what the minister said was missing."""
+    listed = dutch_list([(f"nr. {e.number} van {dutch_date(e.date)}" if e.number and e.date else
+                          f"nr. {e.number}" if e.number else f"van {dutch_date(e.date)}") for e in earlier])
+    if not promises:
+        return f"In opvolging van mijn schriftelijke vraag {listed} stel ik graag volgende vragen."
+    paragraphs = [
+        f"In opvolging van mijn schriftelijke vraag {listed} kom ik terug op de gegevens die toen nog niet "
+        "beschikbaar waren. De minister antwoordde:",
+        *(f"«{' '.join(p.quote.split())}» ({quote_source(promise=p)})" for p in promises),
+        "Daarom stel ik graag volgende vragen.",
+    ]
+    return "\n\n".join(paragraphs)
+
+
+def quote_source(*, promise: Promise) -> str:
+    """Where the minister said it: the answer to the question, or an earlier answer the member quoted."""
+    question = promise.question
+    quote = " ".join(promise.quote.split())[:60]
+    in_answer = promise.answer_part_id or any(quote in " ".join(p.text.split())
+                                              for p in question.answer_parts.all())
+    if in_answer or quote not in " ".join(question.explanation.split()):
+        return f"antwoord op vraag nr. {question.number}"
+    cited = next((r for r in question.references.all() if not r.in_answer and r.number), None)
+    if cited is None:
+        return f"vraag nr. {question.number}"
+    return f"vraag nr. {question.number}, over het antwoord op vraag nr. {cited.number}"
+
+
+# What to ask for a promise that is not tied to a sub-question, by kind.
+_ASK_AGAIN = {
+    Promise.Kind.PROVISIONAL: "Kan de minister de definitieve, gevalideerde cijfers bezorgen die in het "
+                              "antwoord op vraag nr. %(number)s nog onder voorbehoud waren?",
+    Promise.Kind.STILL_GROWING: "Kan de minister de volledige cijfers bezorgen die in het antwoord op vraag "
+                                "nr. %(number)s nog niet volledig waren?",
+    Promise.Kind.PARTIAL: "Kan de minister de volledige cijfers bezorgen die in het antwoord op vraag "
+                          "nr. %(number)s nog niet volledig waren?",
+    Promise.Kind.LINK_NOT_REFRESHED: "Kan de minister de cijfers bezorgen op basis van de nieuwe koppeling "
+                                     "waarnaar het antwoord op vraag nr. %(number)s verwees?",
+    Promise.Kind.EVALUATION: "Wat zijn de resultaten van de evaluatie die in het antwoord op vraag "
+                             "nr. %(number)s werd aangekondigd?",
+}
+_ASK_AGAIN_DEFAULT = ("Kan de minister de gegevens bezorgen die in het antwoord op vraag nr. %(number)s nog "
+                      "niet beschikbaar waren?")
+
+
+def _questions_asked_again(*, questions: list[Question], promises: list[Promise], today: date) -> list[str]:
+    """Each sub-question an open promise belongs to, each unanswered one, and each of the latest question
+    that asked about a period (asked again for the time since); then open promises without a sub-question."""
+    chosen: dict[int, tuple] = {}
+    generic: list[str] = []
+    for promise in promises:
+        subs = _sub_questions_of(promise)
+        for sub in subs:
+            chosen[sub.pk] = (sub.question.date, sub.position, sub)
+        if not subs:
+            number = _answer_number(promise)
+            text = _ASK_AGAIN.get(promise.kind, _ASK_AGAIN_DEFAULT) % {"number": number}
+            if text not in generic:
+                generic.append(text)
+    for question in questions:
+        parts = list(question.answer_parts.all())
+        for sub in question.sub_questions.all():
+            unanswered = bool(parts) and not any(_covers(p.labels, sub.label) for p in parts)
+            periodic = question is questions[-1] and moved_period(sub.text, today=today) != sub.text
+            if unanswered or periodic:
+                chosen[sub.pk] = (question.date, sub.position, sub)
+    asked = []
+    for _date, _position, sub in sorted(chosen.values(), key=lambda c: c[:2]):
+        parent = sub.label.rpartition(".")[0]
+        if parent and any(c[2].question_id == sub.question_id and c[2].label == parent for c in chosen.values()):
+            continue  # asked with its parent question
+        lines = [sub.text] + [f"{child.label.rpartition('.')[2]}) {child.text}"
+                              for child in sub.question.sub_questions.all()
+                              if child.label.startswith(f"{sub.label}.")]
+        text = "\n".join(_without_excel(moved_period(" ".join(line.split()), today=today)) for line in lines)
+        if text.strip():
+            asked.append(text.strip())
+    return asked + generic
+
+
+def _covers(labels: list[str], label: str) -> bool:
+    """An answer part labelled "1" covers sub-questions "1", "1.a", ...; "1.a" covers only "1.a"."""
+    return any(label == covered or label.startswith(f"{covered}.") for covered in labels)
+
+
+def _sub_questions_of(promise: Promise) -> list:
+    part = promise.answer_part
+    if part is None or not part.labels:
+        return []
+    return [sub for sub in promise.question.sub_questions.all() if _covers(part.labels, sub.label)]
+
+
+def _answer_number(promise: Promise) -> int | None:
+    """The question whose answer said it: an earlier one when the member quoted it in the question."""
+    source = quote_source(promise=promise)
+    numbers = re.findall(r"\d+", source)
+    return int(numbers[-1]) if numbers else promise.question.number
+
+
+_EXCEL_SENTENCE = re.compile(r"[^.?!]*\bexcel\b[^.?!]*[.?!]?", re.IGNORECASE)
+
+
+def _without_excel(text: str) -> str:
+    """The closing line asks for Excel once; a re-asked sub-question need not."""
+    return " ".join(_EXCEL_SENTENCE.sub("", text).split())
+
+
+def _mentions_excel(question: Question) -> bool:
+    texts = [question.explanation, *(sub.text for sub in question.sub_questions.all())]
+    return any(re.search(r"\bexcel", text, re.IGNORECASE) for text in texts)
+
+
+def _record_version(*, draft: Draft, user: User | None, note: str = "") -> DraftVersion:
+    last = draft.versions.order_by("-number").first()
+    return DraftVersion.objects.create(draft=draft, number=(last.number + 1) if last else 1,
+                                       content=draft.content(), created_by=user, note=note)
+
+
+@transaction.atomic
+def save_draft(*, draft: Draft, user: User | None, minister: Minister | None, minister_title: str,
+               title: str, introduction: str, questions: list[str], excel_closing: bool,
+               note: str = "") -> Draft:
+    """Save staff's edits as a new version; an unchanged draft gets no new version; a sent one is refused."""
+    draft = Draft.objects.select_for_update().get(pk=draft.pk)
+    if draft.is_sent:
+        raise DraftSent()
+    before = draft.content()
+    draft.minister, draft.minister_title, draft.title = minister, minister_title.strip(), title.strip()
+    draft.introduction = introduction.strip()
+    draft.questions = [q.strip() for q in questions if q.strip()]
+    draft.excel_closing = excel_closing
+    if draft.content() == before:
+        return draft
+    draft.save()
+    _record_version(draft=draft, user=user, note=note)
+    return draft
+
+
+def restore_version(*, draft: Draft, version: DraftVersion, user: User | None) -> Draft:
+    """Bring back an earlier version's text; the restore is itself a new version."""
+    content = version.content
+    minister = Minister.objects.filter(pk=content.get("minister_id")).first()
+    return save_draft(draft=draft, user=user, minister=minister,
+                      **{name: content[name] for name in CONTENT_FIELDS},
+                      note=_("versie %(number)s teruggezet") % {"number": version.number})
+
+
+def pdf_filename(draft: Draft) -> str:
+    return f"{slugify(draft.title)[:80] or 'ontwerpvraag'}.pdf"
+
+
+@transaction.atomic
+def mark_sent(*, draft: Draft, user: User | None, pdf: bytes | None = None) -> Draft:
+    """Freeze the draft: keep the exact PDF and its hash, and stop the reminders of what it asks for.
+
+    The new question's text cites the earlier ones, so the importer puts it in the series; for a question
+    that does not, `link_sent_draft` joins it by title and author.
+    """
+    from .pdf import render_draft_pdf
+
+    draft = Draft.objects.select_for_update().get(pk=draft.pk)
+    if draft.is_sent:
+        raise DraftSent()
+    data = pdf if pdf is not None else render_draft_pdf(draft=draft)
+    draft.pdf.save(pdf_filename(draft), ContentFile(data), save=False)
+    draft.pdf_sha256 = hashlib.sha256(data).hexdigest()
+    draft.status, draft.sent_at, draft.sent_by = Draft.Status.SENT, timezone.now(), user
+    draft.save()
+    mark_followed_up(promises=draft.promises.all(), user=user,
+                     reason=_("opgevolgd met ontwerpvraag «%(title)s»") % {"title": draft.title})
+    return draft
+
+
+def _normalised_title(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+@transaction.atomic
+def link_sent_draft(*, question: Question) -> Draft | None:
+    """A sent draft whose question has now arrived (same office, member and title) gets it; if the question's
+    own references did not put it in the draft's series, a reference to the series' latest question does."""
+    candidates = (Draft.objects
+                  .filter(office=question.office, status=Draft.Status.SENT, author=question.author)
+                  .filter(Q(asked_question__isnull=True) | Q(asked_question=question)).order_by("sent_at"))
+    draft = next((d for d in candidates if _normalised_title(d.title) == _normalised_title(question.title)),
+                 None)
+    if draft is None:
+        return None
+    if draft.asked_question_id != question.pk:
+        draft.asked_question = question
+        draft.save(update_fields=["asked_question"])
+    if draft.series_id is None or question.series_id == draft.series_id:
+        return draft
+    earlier = (Question.objects.filter(series=draft.series).exclude(pk=question.pk)
+               .order_by("-date", "-number").first())
+    if earlier is not None:
+        Reference.objects.create(
+            source=question, number=earlier.number, date=earlier.date, session=earlier.session,
+            text=f"Opvolging via ontwerpvraag «{draft.title}», verstuurd op "
+                 f"{dutch_date(timezone.localdate(draft.sent_at))}.")
+        link_references(question=question)
+    return draft
