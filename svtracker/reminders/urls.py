@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "reminders"
-urlpatterns = []
+urlpatterns = [
+    path("preferences/", views.preferences, name="preferences"),
+    path("preferences/calendar-token/", views.renew_token, name="renew_token"),
+    path("calendar/<str:token>.ics", views.calendar_feed, name="calendar"),
+    path("outbox/", views.outbox, name="outbox"),
+    path("outbox/<int:pk>/retry/", views.retry, name="retry"),
+    path("recess/", views.recess_list, name="recess"),
+    path("recess/<int:year>/<str:kind>/", views.recess_edit, name="recess_edit"),
+]

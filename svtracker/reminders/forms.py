@@ -1,0 +1,36 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from svtracker.accounts.models import Profile
+
+from .models import RecessPeriod
+
+
+class PreferencesForm(forms.Form):
+    digest = forms.ChoiceField(label=_("Herinneringsmails"), choices=Profile.Digest.choices,
+                               widget=forms.RadioSelect)
+    digest_weekday = forms.TypedChoiceField(label=_("Dag van de wekelijkse mail"), coerce=int,
+                                            choices=Profile._meta.get_field("digest_weekday").choices)
+
+
+class RecessPeriodForm(forms.Form):
+    start = forms.DateField(label=_("Begin"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("Einde"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Opmerking"), max_length=300, required=False)
+
+    def __init__(self, *args, kind: str, year: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind, self.year = kind, year
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and start.year != self.year:
+            self.add_error("start", _("Het begin moet in %(year)s liggen.") % {"year": self.year})
+        if start and end and end < start:
+            self.add_error("end", _("Het einde ligt voor het begin."))
+        return cleaned
+
+    @property
+    def kind_label(self) -> str:
+        return RecessPeriod.Kind(self.kind).label

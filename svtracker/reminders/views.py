@@ -1,0 +1,106 @@
+"""Reminder preferences, the calendar feed, the outbox of failed emails and the recess dates."""
+
+from datetime import date
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from svtracker.accounts.selectors import is_office_admin
+from svtracker.accounts.services import profile_of, renew_calendar_token
+from svtracker.accounts.views import office_required
+
+from . import selectors
+from .feeds import calendar_ics
+from .forms import PreferencesForm, RecessPeriodForm
+from .models import RecessPeriod
+from .services import retry_digest, save_recess_period, update_preferences
+
+
+@require_http_methods(["GET", "POST"])
+def preferences(request):
+    profile = profile_of(user=request.user)
+    form = PreferencesForm(request.POST or None,
+                           initial={"digest": profile.digest, "digest_weekday": profile.digest_weekday})
+    if request.method == "POST" and form.is_valid():
+        update_preferences(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Je voorkeuren zijn bewaard."))
+        return redirect("reminders:preferences")
+    feed_url = settings.SITE_URL.rstrip("/") + reverse("reminders:calendar",
+                                                       kwargs={"token": profile.calendar_token})
+    return render(request, "reminders/preferences.html", {"form": form, "feed_url": feed_url})
+
+
+@require_POST
+def renew_token(request):
+    renew_calendar_token(user=request.user)
+    messages.success(request, _("Je kalender heeft een nieuwe geheime link; de oude werkt niet meer."))
+    return redirect("reminders:preferences")
+
+
+@login_not_required
+@require_GET
+def calendar_feed(request, token: str):
+    """The private ICS feed: the token in the URL is the only key, so an unknown token is a 404."""
+    profile = selectors.calendar_profile(token=token)
+    if profile is None:
+        raise Http404
+    response = HttpResponse(calendar_ics(user=profile.user), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="svtracker.ics"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@office_required
+@require_GET
+def outbox(request):
+    return render(request, "reminders/outbox.html", {
+        "failed": selectors.failed_digests(office=request.office),
+        "recent": selectors.recent_digests(office=request.office),
+    })
+
+
+@office_required
+@require_POST
+def retry(request, pk: int):
+    try:
+        digest = selectors.digest_for(office=request.office, pk=pk)
+    except ObjectDoesNotExist as exc:
+        raise Http404 from exc
+    retry_digest(digest=digest, user=request.user)
+    messages.success(request, _("De mail aan %(name)s wordt opnieuw verstuurd.") % {"name": digest.recipient})
+    return redirect("reminders:outbox")
+
+
+@office_required
+@require_GET
+def recess_list(request):
+    year = int(request.GET.get("year") or date.today().year)
+    return render(request, "reminders/recess.html", {
+        "year": year, "periods": selectors.recess_periods(year=year),
+        "can_edit": is_office_admin(user=request.user, office=request.office),
+    })
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def recess_edit(request, year: int, kind: str):
+    """Office admins enter the parliament's recess dates; they apply to every office's deadlines."""
+    if kind not in RecessPeriod.Kind.values:
+        raise Http404
+    if not is_office_admin(user=request.user, office=request.office):
+        raise PermissionDenied
+    start, end, period = selectors.recess_dates(kind=kind, year=year)
+    form = RecessPeriodForm(request.POST or None, kind=kind, year=year,
+                            initial={"start": start, "end": end, "note": period.note if period else ""})
+    if request.method == "POST" and form.is_valid():
+        save_recess_period(kind=kind, **form.cleaned_data)
+        messages.success(request, _("Het reces is bewaard; de termijnen zijn herrekend."))
+        return redirect(f"{reverse('reminders:recess')}?year={year}")
+    return render(request, "reminders/recess_edit.html", {"form": form, "year": year, "period": period})
