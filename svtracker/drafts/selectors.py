@@ -98,3 +98,16 @@ def version_lines(content: dict) -> list[str]:
     if content.get("excel_closing"):
         lines += ["", "Graag deze gegevens in een Excel-bestand."]
     return lines
+
+
+def follow_up_candidates(*, session: str, number: int, minister: str = "", office_name: str = ""):
+    """Questions a command-line user may mean by session and number (numbers repeat per minister and
+    office), narrowed by a part of the minister's name and the office's name when given."""
+    found = (Question.objects.filter(session=session, number=number)
+             .select_related("office", "minister", "author", "series")
+             .order_by("office__name", "minister__name"))
+    if minister:
+        found = found.filter(minister__name__icontains=minister)
+    if office_name:
+        found = found.filter(office__name=office_name)
+    return found

@@ -180,7 +180,8 @@ def _questions_asked_again(*, questions: list[Question], promises: list[Promise]
     asked = []
     for _date, _position, sub in sorted(chosen.values(), key=lambda c: c[:2]):
         parent = sub.label.rpartition(".")[0]
-        if parent and any(c[2].question_id == sub.question_id and c[2].label == parent for c in chosen.values()):
+        if parent and any(other.question_id == sub.question_id and other.label == parent
+                          for _d, _p, other in chosen.values()):
             continue  # asked with its parent question
         lines = [sub.text] + [f"{child.label.rpartition('.')[2]}) {child.text}"
                               for child in sub.question.sub_questions.all()
