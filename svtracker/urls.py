@@ -11,6 +11,7 @@ urlpatterns = [
     path("promises/", include("svtracker.promises.urls")),
     path("reminders/", include("svtracker.reminders.urls")),
     path("drafts/", include("svtracker.drafts.urls")),
+    path("parliament/", include("svtracker.parliament.urls")),
 ]
 if settings.DEBUG:
     from django.conf.urls.static import static

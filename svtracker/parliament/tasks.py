@@ -1,0 +1,26 @@
+"""Thin Celery tasks for the parliament sync (beat: settings.CELERY_BEAT_SCHEDULE["parliament-sync"])."""
+
+from celery import shared_task
+from django.conf import settings
+
+from svtracker.accounts.models import Office
+
+from . import selectors, services
+
+
+@shared_task(name="svtracker.parliament.tasks.sync_all_offices", acks_late=True)
+def sync_all_offices() -> int:
+    """Queue one sync per office that follows members; nothing at all when no base URL is configured."""
+    if not settings.PARLIAMENT_API_URL:
+        return 0
+    office_ids = list(selectors.offices_following_members().values_list("pk", flat=True))
+    for office_id in office_ids:
+        sync_office.delay(office_id=office_id)
+    return len(office_ids)
+
+
+@shared_task(name="svtracker.parliament.tasks.sync_office", acks_late=True)
+def sync_office(*, office_id: int) -> dict:
+    report = services.sync_office(office=Office.objects.get(pk=office_id))
+    return {"found": report.found, "imported": len(report.imported), "answered": len(report.answered),
+            "failed": len(report.failed) + len(report.errors)}

@@ -1,0 +1,50 @@
+"""The page where an office chooses the members whose questions arrive from the parliament by themselves."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from svtracker.accounts.selectors import is_office_admin
+from svtracker.accounts.views import office_required
+
+from . import selectors
+from .forms import FollowMemberForm
+from .models import FollowedMember
+from .services import follow_member, unfollow_member
+
+
+@office_required
+def followed_members(request):
+    is_admin = is_office_admin(user=request.user, office=request.office)
+    form = FollowMemberForm(request.POST or None)
+    if request.method == "POST":
+        if not is_admin:
+            raise PermissionDenied
+        if form.is_valid():
+            followed = follow_member(office=request.office, **form.cleaned_data)
+            messages.success(request, _("%(member)s wordt gevolgd.") % {"member": followed.member})
+            return redirect("parliament:followed")
+    return render(request, "parliament/followed.html", {
+        "followed": selectors.followed_members_of(office=request.office),
+        "runs": selectors.recent_sync_runs(office=request.office),
+        "to_retry": selectors.questions_to_retry(office=request.office),
+        "form": form, "is_admin": is_admin, "sync_enabled": bool(settings.PARLIAMENT_API_URL),
+    })
+
+
+@office_required
+@require_POST
+def unfollow(request, pk: int):
+    if not is_office_admin(user=request.user, office=request.office):
+        raise PermissionDenied
+    try:
+        followed = selectors.followed_member(office=request.office, pk=pk)
+    except FollowedMember.DoesNotExist:
+        raise Http404 from None
+    unfollow_member(office=request.office, member=followed.member)
+    messages.success(request, _("%(member)s wordt niet meer gevolgd.") % {"member": followed.member})
+    return redirect("parliament:followed")
