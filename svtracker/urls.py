@@ -3,10 +3,13 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from svtracker.questions.views import dashboard
+
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("accounts/", include("svtracker.accounts.urls")),
+    path("", dashboard, name="dashboard"),
     path("", include("svtracker.questions.urls")),
     path("promises/", include("svtracker.promises.urls")),
     path("reminders/", include("svtracker.reminders.urls")),

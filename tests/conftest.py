@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from svtracker.celery import app as celery_app
+from svtracker.questions.services import import_document
 from tests.factories import MembershipFactory, OfficeFactory, ProfileFactory, UserFactory
 
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
@@ -56,3 +57,10 @@ def _plain_static_storage(settings):
     """Tests find static files through the finders; production uses the manifest from collectstatic."""
     settings.STORAGES = {**settings.STORAGES,
                          "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
+@pytest.fixture
+def imported_seeds(office, staff, seed_files):
+    """The five real documents imported into the office, as staff would upload them."""
+    return [import_document(office=office, data=path.read_bytes(), filename=path.name, user=staff)
+            for path in seed_files]

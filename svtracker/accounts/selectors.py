@@ -23,3 +23,7 @@ def is_office_admin(*, user: User, office: Office) -> bool:
 
 def staff_of(*, office: Office):
     return User.objects.filter(memberships__office=office, is_active=True).order_by("username")
+
+
+def memberships_of(*, office: Office):
+    return Membership.objects.filter(office=office).select_related("user").order_by("user__username")

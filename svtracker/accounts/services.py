@@ -1,3 +1,8 @@
+import secrets
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
 from django.db import transaction
 
@@ -38,3 +43,34 @@ def renew_calendar_token(*, user: User) -> Profile:
     profile.calendar_token = new_token()
     profile.save(update_fields=["calendar_token"])
     return profile
+
+
+def remove_staff(*, office: Office, user: User) -> None:
+    """Take a user out of an office; the account stays (it may work for other offices)."""
+    Membership.objects.filter(office=office, user=user).delete()
+
+
+def set_role(*, membership: Membership, role: str) -> Membership:
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+def invite_staff(*, office: Office, username: str, email: str, role: str) -> tuple[User, bool]:
+    """Add a user to an office; a new account gets an email with a link to choose its own password.
+
+    Returns the user and whether the account is new. An existing account keeps its password.
+    """
+    created = not User.objects.filter(username=username).exists()
+    # A random (usable) password: Django's reset link is only sent to accounts with a usable password.
+    user = add_staff(office=office, username=username, email=email, role=role,
+                     password=secrets.token_urlsafe(24) if created else None)
+    if created:
+        site = urlsplit(settings.SITE_URL)
+        form = PasswordResetForm(data={"email": email})
+        if form.is_valid():
+            form.save(domain_override=site.netloc, use_https=site.scheme == "https",
+                      subject_template_name="accounts/invitation_subject.txt",
+                      email_template_name="accounts/invitation.txt",
+                      extra_email_context={"office": office, "username": username})
+    return user, created

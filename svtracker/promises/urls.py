@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "promises"
-urlpatterns = []
+urlpatterns = [
+    path("", views.PromiseListView.as_view(), name="list"),
+    path("bulk/", views.bulk, name="bulk"),
+    path("<int:pk>/", views.detail, name="detail"),
+]

@@ -1,11 +1,14 @@
 """Reading questions, always limited to one office."""
 
-from django.db.models import Count, Exists, OuterRef, Q
+from datetime import date
+
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
 
 from svtracker.accounts.models import Office
+from svtracker.people.models import Member, Minister
 from svtracker.promises.models import Promise
 
-from .models import Question, Series
+from .models import AnswerPart, Document, Question, Reference, Series, SubQuestion
 
 
 def questions_for(*, office: Office):
@@ -33,3 +36,132 @@ def find_questions(*, office: Office, session: str, number: int, minister: str =
     if minister:
         found = found.filter(minister__name__icontains=minister)
     return found
+
+
+def document_for(*, office: Office, pk: int):
+    """An uploaded original, only if its question belongs to the office."""
+    return Document.objects.filter(question__office=office).select_related("question").get(pk=pk)
+
+
+def recent_documents(*, office: Office, limit: int = 8):
+    return (Document.objects.filter(question__office=office).select_related("question", "uploaded_by")
+            .order_by("-created")[:limit])
+
+
+def questions_awaiting_answer(*, office: Office):
+    """Sent questions without an answer yet, oldest first (their deadline is the reminders app's job)."""
+    return questions_for(office=office).filter(answered=False).order_by("date", "number")
+
+
+def filter_choices(*, office: Office) -> dict:
+    """The members, ministers, session years and themes that occur in the office's questions."""
+    questions = Question.objects.filter(office=office)
+    return {
+        "members": Member.objects.filter(questions__office=office).distinct().order_by("name"),
+        "ministers": Minister.objects.filter(questions__office=office).distinct().order_by("name"),
+        "sessions": list(questions.order_by("-session").values_list("session", flat=True).distinct()),
+        "themes": list(questions.exclude(theme="").order_by("theme")
+                       .values_list("theme", flat=True).distinct()),
+    }
+
+
+def series_detail(*, office: Office, pk: int) -> Series:
+    return series_for(office=office).get(pk=pk)
+
+
+def series_timeline(*, series: Series) -> list[dict]:
+    """The questions of a series in date order, with the referenced questions that are not imported yet.
+
+    A reference without a target still tells its number, date and the sentence that mentions it; several
+    references to the same missing question become one entry.
+    """
+    open_promises = Prefetch("promises", queryset=Promise.objects.filter(status__in=Promise.OPEN_STATUSES),
+                             to_attr="open_promises")
+    delivered = Prefetch("delivered_promises", queryset=Promise.objects.select_related("question"),
+                         to_attr="delivered_list")
+    missing_refs = Prefetch("references", queryset=Reference.objects.filter(target__isnull=True),
+                            to_attr="unresolved")
+    questions = list(series.questions.select_related("author", "minister")
+                     .prefetch_related("sub_questions", "answer_parts", open_promises, delivered,
+                                       missing_refs).order_by("date", "number"))
+    entries = [{"question": q, "date": q.date, "number": q.number} for q in questions]
+    seen: dict[tuple, dict] = {}
+    for question in questions:
+        for reference in question.unresolved:
+            key = (reference.number, reference.session or "", reference.date)
+            if key in seen:
+                seen[key]["cited_by"].append(question)
+                continue
+            seen[key] = {"reference": reference, "date": reference.date, "number": reference.number,
+                         "cited_by": [question]}
+            entries.append(seen[key])
+    return sorted(entries, key=lambda e: (e["date"] or date.min, e["number"] or 0))
+
+
+def _label_key(label: str) -> str:
+    return "".join(ch for ch in label.lower() if ch.isalnum())
+
+
+def answer_rows(*, question: Question) -> list[dict]:
+    """Sub-questions with the answer parts that cover them, side by side.
+
+    An answer part covering "1-2." joins sub-questions 1 and 2 into one row so it sits beside both. Parts
+    that match no sub-question stay in the row of the part before them; when nothing matches at all, the
+    whole question and the whole answer form one row.
+    """
+    subs = list(question.sub_questions.all())
+    parts = list(question.answer_parts.all())
+    keys = [_label_key(s.label) for s in subs]
+
+    def covered_by(label: str) -> list[int]:
+        # "1" covers sub-question 1 and its lettered parts 1.a, 1.b, ...
+        key = _label_key(label)
+        return [i for i, k in enumerate(keys)
+                if k == key or (key.isdigit() and k.startswith(key) and k[len(key):].isalpha())]
+
+    covers = [sorted({i for label in p.labels for i in covered_by(label)}) for p in parts]
+    if not subs or not any(covers):
+        return [{"sub_questions": subs, "answer_parts": parts}] if subs or parts else []
+    # Sub-questions joined by a part that covers several (an interval of labels) share one row.
+    reach = list(range(len(subs)))
+    for covered in filter(None, covers):
+        reach[min(covered)] = max(reach[min(covered)], max(covered))
+    row_of, start, end = [], 0, -1
+    for i in range(len(subs)):
+        if i > end:
+            start = i
+        end = max(end, reach[i])
+        row_of.append(start)
+    rows: dict[int, dict] = {}
+    for i, sub in enumerate(subs):
+        rows.setdefault(row_of[i], {"sub_questions": [], "answer_parts": []})["sub_questions"].append(sub)
+    previous = row_of[0]
+    for part, covered in zip(parts, covers, strict=True):
+        row = row_of[min(covered)] if covered else previous
+        rows[row]["answer_parts"].append(part)
+        previous = row
+    return [rows[key] for key in sorted(rows)]
+
+
+def matching_text(*, questions, text: str):
+    """Questions whose title, explanation, sub-questions or answer mention the text (case-insensitive)."""
+    text = text.strip()
+    if not text:
+        return questions
+    in_subs = SubQuestion.objects.filter(question=OuterRef("pk"), text__icontains=text)
+    in_answer = AnswerPart.objects.filter(question=OuterRef("pk"), text__icontains=text)
+    return questions.filter(Q(title__icontains=text) | Q(explanation__icontains=text)
+                            | Exists(in_subs) | Exists(in_answer))
+
+
+def members_of(*, office: Office):
+    return office.members.order_by("name")
+
+
+def all_ministers():
+    """Ministers are public people shared by all offices."""
+    return Minister.objects.order_by("name")
+
+
+def series_overview(*, office: Office):
+    return series_for(office=office).annotate(last_date=Max("questions__date"))

@@ -1,0 +1,109 @@
+"""Logging in and out, choosing the office to work in, and office admins managing their staff."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from .forms import StaffAddForm, StaffRemoveForm, StaffRoleForm
+from .models import Membership
+from .selectors import is_office_admin, memberships_of, offices_for
+from .services import invite_staff, remove_staff, set_role
+
+
+def office_required(view):
+    """Views that show office data: a user who belongs to no office gets a friendly page instead."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if getattr(request, "office", None) is None:
+            return render(request, "accounts/no_office.html")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+class OfficeRequiredMixin:
+    """The class-based form of office_required."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if getattr(request, "office", None) is None:
+            return render(request, "accounts/no_office.html")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+@require_http_methods(["GET", "POST"])
+def office_switch(request):
+    """List the user's offices; choosing one keeps it in the session for the next requests."""
+    offices = offices_for(user=request.user)
+    if request.method == "POST":
+        office = get_object_or_404(offices, pk=request.POST.get("office") or 0)
+        request.session["office_id"] = office.pk
+        messages.success(request, _("Je werkt nu voor %(office)s.") % {"office": office.name})
+        target = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+            target = "dashboard"
+        return redirect(target)
+    return render(request, "accounts/office.html", {"offices": offices})
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def staff(request):
+    """Everyone sees who works in the office; only its admins add, remove or change roles."""
+    office = request.office
+    admin = is_office_admin(user=request.user, office=office)
+    add_form = StaffAddForm()
+    if request.method == "POST":
+        if not admin:
+            raise PermissionDenied
+        action = request.POST.get("action")
+        if action == "add":
+            add_form = StaffAddForm(request.POST)
+            if add_form.is_valid():
+                user, created = invite_staff(office=office, **add_form.cleaned_data)
+                text = (_("%(user)s is toegevoegd en krijgt een e-mail om een wachtwoord te kiezen.")
+                        if created else _("%(user)s is toegevoegd."))
+                messages.success(request, text % {"user": user.get_username()})
+                return redirect("accounts:staff")
+        elif action in ("role", "remove"):
+            form = (StaffRoleForm if action == "role" else StaffRemoveForm)(request.POST)
+            if form.is_valid():
+                membership = get_object_or_404(memberships_of(office=office),
+                                               pk=form.cleaned_data["membership"])
+                if membership.user_id == request.user.pk:
+                    messages.error(request, _("Je kunt je eigen toegang of rol niet zelf wijzigen."))
+                elif action == "role":
+                    set_role(membership=membership, role=form.cleaned_data["role"])
+                    messages.success(request, _("De rol van %(user)s is gewijzigd.")
+                                     % {"user": membership.user.get_username()})
+                else:
+                    remove_staff(office=office, user=membership.user)
+                    messages.success(request, _("%(user)s werkt niet langer voor dit kantoor.")
+                                     % {"user": membership.user.get_username()})
+                return redirect("accounts:staff")
+    return render(request, "accounts/staff.html", {
+        "memberships": memberships_of(office=office), "is_admin": admin, "add_form": add_form,
+        "roles": Membership.Role.choices,
+    })

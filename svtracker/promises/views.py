@@ -1,0 +1,129 @@
+"""Staff pages for promises: the table with bulk confirm/drop, and one promise to edit or mark delivered."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from svtracker.accounts.views import OfficeRequiredMixin, office_required
+
+from .filters import PromiseFilter
+from .forms import BulkForm, DeliverForm, DropForm, PromiseForm
+from .models import Promise
+from .selectors import changes_of, promise_detail, promises_for
+from .services import bulk_change_status, change_promise, confirm_promise, deliver_promise, drop_promise
+from .tables import PromiseTable
+
+
+class PromiseListView(OfficeRequiredMixin, SingleTableMixin, FilterView):
+    table_class = PromiseTable
+    filterset_class = PromiseFilter
+    template_name = "promises/list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return promises_for(office=self.request.office)
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "office": self.request.office}
+
+
+def _back_to_list(request):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect("promises:list")
+
+
+@office_required
+@require_POST
+def bulk(request):
+    """Confirm or drop the ticked promises in one go."""
+    form = BulkForm(request.POST, office=request.office)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return _back_to_list(request)
+    status = Promise.Status.CONFIRMED if form.cleaned_data["action"] == "confirm" else Promise.Status.DROPPED
+    changed = bulk_change_status(promises=form.cleaned_data["select"], user=request.user, status=status)
+    messages.success(request, ngettext("%(count)d toezegging gewijzigd.", "%(count)d toezeggingen gewijzigd.",
+                                       changed) % {"count": changed})
+    return _back_to_list(request)
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def detail(request, pk):
+    """One promise: edit it, confirm or drop it, mark it delivered; its whole history below."""
+    try:
+        promise = promise_detail(office=request.office, pk=pk)
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing
+    office = request.office
+    form = PromiseForm(instance=promise, prefix="edit")
+    deliver_form = DeliverForm(office=office, prefix="deliver")
+    drop_form = DropForm(prefix="drop")
+    action = request.POST.get("action")
+    if action == "edit":
+        form = PromiseForm(request.POST, instance=promise_detail(office=office, pk=pk), prefix="edit")
+        if form.is_valid():
+            data = form.cleaned_data
+            change_promise(promise=promise, user=request.user, reason=data["reason"].strip(),
+                           quote=data["quote"], kind=data["kind"], expected=data["expected"])
+            messages.success(request, _("De toezegging is bijgewerkt."))
+            return redirect("promises:detail", pk=pk)
+    elif action == "confirm":
+        confirm_promise(promise=promise, user=request.user)
+        messages.success(request, _("De toezegging is bevestigd."))
+        return redirect("promises:detail", pk=pk)
+    elif action == "drop":
+        drop_form = DropForm(request.POST, prefix="drop")
+        if drop_form.is_valid():
+            drop_promise(promise=promise, user=request.user, reason=drop_form.cleaned_data["reason"])
+            messages.success(request, _("De toezegging is geschrapt."))
+            return redirect("promises:detail", pk=pk)
+    elif action == "deliver":
+        deliver_form = DeliverForm(request.POST, office=office, prefix="deliver")
+        if deliver_form.is_valid():
+            deliver_promise(promise=promise, user=request.user,
+                            delivered_in=deliver_form.cleaned_data["delivered_in"],
+                            reason=deliver_form.cleaned_data["reason"])
+            messages.success(request, _("De toezegging is als geleverd gemarkeerd."))
+            return redirect("promises:detail", pk=pk)
+    return render(request, "promises/detail.html", {
+        "promise": promise, "form": form, "deliver_form": deliver_form, "drop_form": drop_form,
+        "history": _history(changes_of(promise=promise)), "list_url": reverse("promises:list"),
+    })
+
+
+def _shown(name: str, value) -> str:
+    """A recorded value as staff read it: labels for choices, Dutch dates, question ids as links' text."""
+    if value in (None, ""):
+        return "–"
+    if name == "status":
+        return Promise.Status(value).label
+    if name == "kind":
+        return Promise.Kind(value).label
+    if name in ("expected", "snoozed_until"):
+        return date_format(date.fromisoformat(value), "j F Y")
+    if name == "delivered_in_id":
+        return _("vraag #%(id)s") % {"id": value}
+    return str(value)
+
+
+def _history(changes) -> list[dict]:
+    return [{"change": change, "rows": [
+        (Promise._meta.get_field(name.removesuffix("_id")).verbose_name, _shown(name, before),
+         _shown(name, change.after.get(name))) for name, before in change.before.items()]}
+        for change in changes]

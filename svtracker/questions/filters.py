@@ -1,0 +1,37 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from svtracker.people.models import Member, Minister
+
+from .selectors import filter_choices, matching_text
+
+YES_NO = [("", _("alle")), ("true", _("ja")), ("false", _("nee"))]
+
+
+class QuestionFilter(django_filters.FilterSet):
+    """Filters of the questions table; the choices are what occurs in the office's own questions."""
+
+    q = django_filters.CharFilter(
+        label=_("Zoeken"), method="search",
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("titel, vraag of antwoord")}))
+    author = django_filters.ModelChoiceFilter(label=_("Vraagsteller"), queryset=Member.objects.none(),
+                                              empty_label=_("alle"))
+    minister = django_filters.ModelChoiceFilter(label=_("Minister"), queryset=Minister.objects.none(),
+                                                empty_label=_("alle"))
+    session = django_filters.ChoiceFilter(label=_("Zittingsjaar"), empty_label=_("alle"))
+    theme = django_filters.ChoiceFilter(label=_("Thema"), empty_label=_("alle"))
+    answered = django_filters.BooleanFilter(label=_("Beantwoord"), widget=forms.Select(choices=YES_NO))
+    has_open_promises = django_filters.BooleanFilter(label=_("Open toezeggingen"),
+                                                     widget=forms.Select(choices=YES_NO))
+
+    def __init__(self, *args, office, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = filter_choices(office=office)
+        self.filters["author"].queryset = choices["members"]
+        self.filters["minister"].queryset = choices["ministers"]
+        self.filters["session"].extra["choices"] = [(s, s) for s in choices["sessions"]]
+        self.filters["theme"].extra["choices"] = [(t, t) for t in choices["themes"]]
+
+    def search(self, queryset, name, value):
+        return matching_text(questions=queryset, text=value)

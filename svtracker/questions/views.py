@@ -1,0 +1,156 @@
+"""Staff pages for questions: the day's overview, the questions table, a question, series, upload."""
+
+from datetime import timedelta
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from django_filters.views import FilterView
+from django_tables2 import RequestConfig, SingleTableMixin
+from django_tables2.export.views import ExportMixin
+
+from svtracker.accounts.views import OfficeRequiredMixin, office_required
+from svtracker.drafts.models import Draft
+from svtracker.drafts.selectors import drafts_for
+from svtracker.promises.selectors import promises_due, promises_for_question
+from svtracker.reminders.selectors import answer_deadline_for, working_calendar
+
+from . import selectors
+from .filters import QuestionFilter
+from .forms import RegisterQuestionForm, UploadForm, upload_problem
+from .services import ImportResult, import_document, register_sent_question
+from .tables import QuestionTable, SeriesTable
+
+
+def _get_or_404(finder, **kwargs):
+    try:
+        return finder(**kwargs)
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing
+
+
+@office_required
+@require_GET
+def dashboard(request):
+    """"Vandaag": what needs attention now, each item one click from where it is handled."""
+    office = request.office
+    today = timezone.localdate()
+    late, due = _answers_late_or_due(office=office, today=today)
+    return render(request, "questions/dashboard.html", {
+        "today": today,
+        "promises": promises_due(office=office, until=today + timedelta(days=14))[:15],
+        "late_questions": late[:15],
+        "due_questions": due[:15],
+        "drafts": drafts_for(office=office).filter(status=Draft.Status.DRAFT)[:10],
+        "documents": selectors.recent_documents(office=office),
+    })
+
+
+def _answers_late_or_due(*, office, today):
+    """Unanswered questions past their answer deadline, and those due by the end of this week."""
+    calendar = working_calendar()
+    week_end = today + timedelta(days=6 - today.weekday())
+    late, due = [], []
+    for question in selectors.questions_awaiting_answer(office=office):
+        question.deadline = answer_deadline_for(question, calendar=calendar).due
+        if question.deadline < today:
+            late.append(question)
+        elif question.deadline <= week_end:
+            due.append(question)
+    return late, due
+
+
+class QuestionListView(OfficeRequiredMixin, ExportMixin, SingleTableMixin, FilterView):
+    """The office's questions: filter, sort, page, and export what the filters show."""
+
+    table_class = QuestionTable
+    filterset_class = QuestionFilter
+    template_name = "questions/list.html"
+    paginate_by = 25
+    export_formats = ("xlsx", "csv")
+    export_name = "vragen"
+
+    def get_queryset(self):
+        return selectors.questions_for(office=self.request.office)
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "office": self.request.office}
+
+
+@office_required
+@require_GET
+def question_detail(request, pk):
+    question = _get_or_404(selectors.question_detail, office=request.office, pk=pk)
+    return render(request, "questions/detail.html", {
+        "question": question,
+        "rows": selectors.answer_rows(question=question),
+        "promises": promises_for_question(office=request.office, question=question),
+    })
+
+
+@office_required
+@require_GET
+def document_download(request, pk):
+    """The original file, only for staff of the office the question belongs to."""
+    document = _get_or_404(selectors.document_for, office=request.office, pk=pk)
+    suffix = PurePath(document.filename).suffix.lower()
+    content_type = "application/pdf" if suffix == ".pdf" else "text/plain; charset=utf-8"
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename,
+                        content_type=content_type)
+
+
+@office_required
+@require_GET
+def series_list(request):
+    table = SeriesTable(selectors.series_overview(office=request.office))
+    RequestConfig(request, paginate={"per_page": 25}).configure(table)
+    return render(request, "questions/series_list.html", {"table": table})
+
+
+@office_required
+@require_GET
+def series_detail(request, pk):
+    series = _get_or_404(selectors.series_detail, office=request.office, pk=pk)
+    return render(request, "questions/series_detail.html", {
+        "series": series, "timeline": selectors.series_timeline(series=series)})
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def upload(request):
+    """Import one or more documents; every file gets its own result, a bad file never stops the others."""
+    results = []
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if form.is_bound and form.is_valid():
+        for upload in form.cleaned_data["files"]:
+            data = upload.read()
+            problem = upload_problem(upload, data)
+            if problem:
+                results.append(ImportResult(upload.name, "failed", message=problem))
+            else:
+                results.append(import_document(office=request.office, data=data, filename=upload.name,
+                                               user=request.user))
+        form = UploadForm()
+    return render(request, "questions/upload.html", {"form": form, "results": results,
+                                                     "max_size": settings.UPLOAD_MAX_BYTES})
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def register(request):
+    form = RegisterQuestionForm(request.POST if request.method == "POST" else None, office=request.office)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        question = register_sent_question(
+            office=request.office, author=data["author"], minister=data["minister"], number=data["number"],
+            asked_on=data["asked_on"], title=data["title"], session=data["session"],
+            minister_title=data["minister_title"])
+        messages.success(request, _("De vraag is geregistreerd; we volgen de termijn voor het antwoord op."))
+        return redirect("questions:detail", pk=question.pk)
+    return render(request, "questions/register.html", {"form": form})
