@@ -36,7 +36,9 @@ class PromiseProposal:
     kind: str  # one of PROMISE_KINDS
     quote: str  # the sentence(s), verbatim
     expected: date | None
-    basis: str  # the rule that produced `expected`, in words (Dutch), e.g. "zesmaandelijkse koppeling: 6 maanden na 2 oktober 2023"
+    # the rule that produced `expected`, in words (Dutch),
+    # e.g. "zesmaandelijkse koppeling: 6 maanden na 2 oktober 2023"
+    basis: str
 
 
 PROMISE_KINDS = (

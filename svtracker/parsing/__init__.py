@@ -1,0 +1,49 @@
+"""The document parser: text or a PDF of a written question in, a typed ParsedQuestion out. No Django."""
+
+from __future__ import annotations
+
+from .dates import DEFAULT_INTERVAL_MONTHS, session_for
+from .document import parse_text
+from .errors import UnreadableDocument
+from .pdf import extract_pdf_text
+from .serialize import to_json
+from .types import ParsedQuestion
+
+__all__ = [
+    "DEFAULT_INTERVAL_MONTHS",
+    "ParsedQuestion",
+    "UnreadableDocument",
+    "extract_pdf_text",
+    "parse_document",
+    "parse_text",
+    "session_for",
+    "to_json",
+]
+
+TEXT_ENCODINGS = ("utf-8", "cp1252", "latin-1")
+
+
+def decode_text(data: bytes) -> str:
+    """A .txt export: UTF-8 (with or without BOM), else Windows-1252, else Latin-1 (never fails)."""
+    for encoding in TEXT_ENCODINGS:
+        try:
+            return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1", errors="replace")
+
+
+def parse_document(
+    data: bytes, filename: str, *, default_interval_months: int = DEFAULT_INTERVAL_MONTHS
+) -> ParsedQuestion:
+    """Parse an uploaded file by its type: .txt or .pdf; anything else is UnreadableDocument."""
+    name = (filename or "").lower()
+    if name.endswith(".pdf") or (not name.endswith(".txt") and data[:5] == b"%PDF-"):
+        text = extract_pdf_text(data)
+    elif name.endswith(".txt"):
+        if not data:
+            raise UnreadableDocument("Het bestand is leeg.")
+        text = decode_text(data)
+    else:
+        raise UnreadableDocument("Onbekend bestandstype: enkel .pdf en .txt kunnen ingelezen worden.")
+    return parse_text(text, default_interval_months=default_interval_months)

@@ -1,0 +1,106 @@
+"""Clean extracted text before reading it: line endings, control characters, page headers, broken words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Work on huge input is capped; real documents are a few tens of thousands of characters.
+MAX_CHARS = 500_000
+
+# Control characters except tab and newline (a NUL or a form feed from PDF extraction).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
+
+# Page headers and footers repeated in the text, removed as whole lines:
+PAGE_HEADER_LINES = (
+    # "SCHRIFTELIJKE VRAAG" printed on top of every page (000 starts with it twice); the one followed by
+    # "nr." is the real header and is kept (see remove_page_headers).
+    re.compile(r"^[ \t]*SCHRIFTELIJKE VRAAG[ \t]*$"),
+    # "pagina 2 van 5", "blz. 3"
+    re.compile(r"^[ \t]*(?:pagina|blz\.?)[ \t]*\d+(?:[ \t]*(?:van|/)[ \t]*\d+)?[ \t]*$", re.IGNORECASE),
+    # "Vlaams Parlement - Leuvenseweg 86 - 1000 Brussel - 02 552 11 11 - www.vlaamsparlement.be"
+    re.compile(r"^[ \t]*Vlaams Parlement[ \t]*[-–—].{0,200}vlaamsparlement\.be[ \t]*$"),
+)
+
+# A word broken over two lines: "Leeftijds-\ncategorie" (002), "informatie-\nuitwisseling" (001).
+BROKEN_WORD = re.compile(r"(?P<left>\w)-[ \t]*\n[ \t]*(?P<right>\w+)")
+# After "integratie- en inburgeringsbeleid" (001) the hyphen stands for a left-out part: keep it.
+ELISION_WORDS = {"en", "of", "tot", "noch", "als", "and"}
+VOWELS = set("aeiouyáéíóúàèëïöü")
+
+
+def _rejoin(match: re.Match[str]) -> str:
+    left, right = match.group("left"), match.group("right")
+    if right.lower() in ELISION_WORDS:
+        return f"{left}- {right}"
+    # ICT-middelen, OCMW-steun, Oost-Vlaanderen, informatie-uitwisseling (vowel clash), 2020-2021:
+    # the hyphen belongs to the word.
+    if (
+        left[-1].isupper()
+        or right[0].isupper()
+        or left[-1].isdigit()
+        or right[0].isdigit()
+        or (left[-1].lower() in VOWELS and right[0].lower() in VOWELS)
+    ):
+        return f"{left}-{right}"
+    # "Leeftijds-\ncategorie" -> "Leeftijdscategorie": a hyphen added by the line break.
+    return f"{left}{right}"
+
+
+def remove_page_headers(text: str) -> str:
+    lines = text.split("\n")
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if any(pattern.match(line) for pattern in PAGE_HEADER_LINES):
+            following = next((rest for rest in lines[index + 1 : index + 6] if rest.strip()), "")
+            if line.strip() == "SCHRIFTELIJKE VRAAG" and following.lstrip().startswith("nr"):
+                kept.append(line)
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Text ready to be read, and warnings about what was changed on the way."""
+    warnings: list[str] = []
+    if len(text) > MAX_CHARS:
+        warnings.append(f"Tekst ingekort tot de eerste {MAX_CHARS} tekens")
+        text = text[:MAX_CHARS]
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\xa0", " ")
+    text = CONTROL_CHARACTERS.sub("", text)
+    text = remove_page_headers(text)
+    text = BROKEN_WORD.sub(_rejoin, text)
+    return text, warnings
+
+
+def squash(text: str) -> str:
+    """All whitespace runs to one space: for titles, quotes and one-line texts."""
+    return " ".join(text.split())
+
+
+# A sentence ends at . ? ! followed by a capital, a digit ("... opgenomen. 9.258 personen", 001) or an
+# opening quote/bracket; "bv. van", "t.a.v. interne" are not ends, nor "nr. 155" (ABBREVIATIONS).
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[A-ZÀ-Þ‘“\"(•0-9])")
+ABBREVIATIONS = re.compile(
+    r"(?:\b(?:nr|nrs|art|blz|p|bv|vb|dhr|mevr|mr|dr|prof|o\.a|d\.d|t\.e\.m|vnl|ca|zgn|min)\.)$", re.IGNORECASE
+)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*•")
+MAX_SENTENCE_CHARS = 3000
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a text, whitespace normalised; a blank line or a bullet always ends a sentence."""
+    found: list[str] = []
+    for paragraph in PARAGRAPH_BREAK.split(text):
+        pieces: list[str] = []
+        for piece in SENTENCE_END.split(squash(paragraph)):
+            if pieces and ABBREVIATIONS.search(pieces[-1][-12:]):
+                pieces[-1] = f"{pieces[-1]} {piece}"
+            else:
+                pieces.append(piece)
+        for sentence in pieces:
+            sentence = sentence.strip().lstrip("• ").strip()
+            if sentence:
+                found.append(sentence[:MAX_SENTENCE_CHARS])
+    return found
