@@ -88,6 +88,7 @@ class Reminder(models.Model):
         WARN = "warn", _("binnenkort verwacht")
         DUE = "due", _("vandaag verwacht")
         REPEAT = "repeat", _("nog altijd open")
+        ANSWERED = "answered", _("antwoord ontvangen")  # news from the parliament sync, not a deadline
 
     office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="reminders")
     item_kind = models.CharField(max_length=10, choices=ItemKind.choices)

@@ -109,10 +109,12 @@ def due_items(*, office: Office, on: date,
     return items
 
 
-def item_still_open(*, item_kind: str, item: Question | Promise | None, on: date) -> bool:
+def item_still_open(*, item_kind: str, item: Question | Promise | None, on: date, reason: str = "") -> bool:
     """False for an answered question, or a delivered, dropped, followed-up or snoozed promise."""
     if item is None:
         return False
+    if reason == Reminder.Reason.ANSWERED:  # the news that an answer arrived stays news
+        return True
     if item_kind == Reminder.ItemKind.QUESTION:
         return not item.answered
     return item.is_open and not (item.snoozed_until and on < item.snoozed_until)

@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from svtracker.accounts.models import Office, Profile
@@ -85,7 +85,8 @@ def _assemble_digest(*, office: Office, recipient: User, on: date) -> Digest | N
     live, gone = [], []
     for reminder in pending:
         item = items.get((reminder.item_kind, reminder.item_id))
-        still_open = selectors.item_still_open(item_kind=reminder.item_kind, item=item, on=on)
+        still_open = selectors.item_still_open(item_kind=reminder.item_kind, item=item, on=on,
+                                               reason=reminder.reason)
         (live if still_open else gone).append(reminder)
     Reminder.objects.filter(pk__in=[r.pk for r in gone]).update(cancelled=True)
     digest = Digest.objects.filter(office=office, recipient=recipient, date=on).first()
@@ -160,14 +161,6 @@ def _absolute(name: str, pk: int) -> str:
     return settings.SITE_URL.rstrip("/") + reverse(name, kwargs={"pk": pk})
 
 
-def _draft_url(name: str, pk: int) -> str:
-    # Temporary guard: the drafts app's URLs are being built concurrently; remove once they exist.
-    try:
-        return _absolute(name, pk)
-    except NoReverseMatch:
-        return ""
-
-
 def digest_context(*, digest: Digest) -> dict:
     """What the digest email shows: per item its latest reason, link and "draft follow-up" link."""
     reminders = list(digest.reminders.filter(cancelled=False).order_by("due_date", "id"))
@@ -178,7 +171,8 @@ def digest_context(*, digest: Digest) -> dict:
     rows = []
     for key, reminder in latest.items():
         item = items.get(key)
-        if not selectors.item_still_open(item_kind=reminder.item_kind, item=item, on=digest.date):
+        if not selectors.item_still_open(item_kind=reminder.item_kind, item=item, on=digest.date,
+                                         reason=reminder.reason):
             continue
         is_question = reminder.item_kind == Reminder.ItemKind.QUESTION
         question = item if is_question else item.question
@@ -190,8 +184,8 @@ def digest_context(*, digest: Digest) -> dict:
             "question": question,
             "quote": "" if is_question else item.quote,
             "url": _absolute("questions:detail" if is_question else "promises:detail", item.pk),
-            "draft_url": _draft_url("drafts:create_from_question" if is_question
-                                    else "drafts:create_from_promise", item.pk),
+            "draft_url": _absolute("drafts:create_from_question" if is_question
+                                   else "drafts:create_from_promise", item.pk),
         })
     return {"digest": digest, "recipient": digest.recipient, "office": digest.office, "items": rows,
             "site_url": settings.SITE_URL, "preferences_url": settings.SITE_URL.rstrip("/")
@@ -222,3 +216,19 @@ def save_recess_period(*, kind: str, start: date, end: date, note: str = "") -> 
     period, _created = RecessPeriod.objects.update_or_create(
         kind=kind, year=start.year, defaults={"start": start, "end": end, "note": note})
     return period
+
+
+def notify_answer_received(*, question) -> int:
+    """Tell the office's staff that an answer arrived ("antwoord ontvangen"), with their next digest.
+
+    Called by the parliament sync. One outbox row per recipient under the unique constraint, so a second
+    sync or a redelivered task adds nothing. Returns how many rows are new.
+    """
+    on = question.answer_date or timezone.localdate()
+    created = 0
+    for recipient in selectors.digest_recipients(office=question.office):
+        _reminder, new = Reminder.objects.get_or_create(
+            item_kind=Reminder.ItemKind.QUESTION, item_id=question.pk, reason=Reminder.Reason.ANSWERED,
+            due_date=on, recipient=recipient, defaults={"office": question.office})
+        created += new
+    return created

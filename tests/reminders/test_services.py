@@ -72,6 +72,8 @@ def test_late_question_and_due_promise_arrive_in_one_dutch_email_with_links(
     html = message.alternatives[0][0]
     assert f"https://svtracker.example.org/questions/{late.pk}/" in message.body
     assert f"https://svtracker.example.org/promises/{promise.pk}/" in html
+    assert f"https://svtracker.example.org/drafts/new/promise/{promise.pk}/" in html
+    assert f"https://svtracker.example.org/drafts/new/question/{late.pk}/" in message.body
     assert "Vraag nr. 77" in message.body and "antwoord te laat" in message.body
     assert "vandaag verwacht" in message.body
 
