@@ -20,6 +20,7 @@ from svtracker.promises.models import Promise
 from svtracker.promises.services import change_promise
 from svtracker.questions.models import Question, SessionYear
 from svtracker.questions.services import import_document
+from svtracker.reminders.services import notify_answer_received
 
 from .client import ParliamentClient, ParliamentError
 from .models import FollowedMember, QuestionSync, SyncRun
@@ -209,6 +210,10 @@ def _record_import(*, follow: FollowedMember, hit: SearchHit, detail: QuestionDe
     """Mark the question imported at this status; on a new answer flag promises and notify staff, once."""
     state = _locked_state(follow=follow, hit=hit)
     newly_answered = wanted == QuestionSync.Status.ANSWERED and state.imported_status != wanted
+    # Staff hear of answers that arrive while they follow the member, not of the back catalogue.
+    followed_since = timezone.localdate(follow.since)
+    arrived = state.imported_status == QuestionSync.Status.ASKED or (
+        (detail.answered_on or hit.answered_on or followed_since) >= followed_since)
     state.question = question
     state.status = state.imported_status = max(state.imported_status, wanted)
     state.document_id = hit.document_id
@@ -223,6 +228,8 @@ def _record_import(*, follow: FollowedMember, hit: SearchHit, detail: QuestionDe
     notified = 0
     if newly_answered:
         flag_possibly_delivered(question=question)
+        if arrived:
+            notified = notify_answer_received(question=question)
     return newly_answered, notified
 
 

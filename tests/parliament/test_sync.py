@@ -127,3 +127,27 @@ def test_session_years_come_from_the_interface_with_the_computed_rule_as_fallbac
     assert SessionYear.objects.get(name="2023-2024").start == date(2023, 9, 25)
     assert current_session(on=date(2024, 9, 22)) == "2023-2024"
     assert current_session(on=date(2031, 1, 5)) == "2030-2031"  # not published (yet): the rule
+
+
+def test_answer_arriving_notifies_the_offices_staff_once_in_their_digest(office, staff, following, parliament,
+                                                                         mailoutbox,
+                                                                         django_capture_on_commit_callbacks):
+    from svtracker.reminders.models import Reminder
+    from svtracker.reminders.services import run_reminders
+
+    sync_office(office=office, session="2023-2024")
+    assert not Reminder.objects.exists()  # 123 was answered long before the office followed the member
+    parliament.answer_question_125()
+
+    assert sync_office(office=office, session="2023-2024").notified == 1
+    assert sync_office(office=office, session="2023-2024").notified == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        run_reminders(on=date(2024, 2, 26))
+    with django_capture_on_commit_callbacks(execute=True):
+        run_reminders(on=date(2024, 2, 26))
+
+    notice = Reminder.objects.get()
+    assert (notice.reason, notice.item_id, notice.recipient) == ("answered", question(office, 125).pk, staff)
+    assert len(mailoutbox) == 1
+    body = mailoutbox[0].body
+    assert "Vraag nr. 125 aan Gwendolyn Rutten: antwoord ontvangen (23 februari 2024)" in body
