@@ -209,5 +209,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
+    "loggers": {
+        "svtracker": {"level": env("SVTRACKER_LOG_LEVEL", default="INFO")},
+        # pypdf warns about every malformed PDF it is given; the importer reports those in Dutch itself.
+        "pypdf": {"level": "ERROR"},
+    },
 }
+AXES_VERBOSE = False
