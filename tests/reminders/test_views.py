@@ -1,0 +1,89 @@
+"""Pages staff use: the deadline on the question page, preferences, the calendar feed, recess dates."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from icalendar import Calendar
+
+from svtracker.accounts.models import Membership, Profile
+from svtracker.promises.models import Promise
+from svtracker.reminders.models import RecessPeriod
+from tests.factories import PromiseFactory, QuestionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def feed_events(response) -> dict[str, date]:
+    calendar = Calendar.from_ical(response.content)
+    return {str(event["summary"]): event.decoded("dtstart") for event in calendar.walk("VEVENT")}
+
+
+def test_question_page_shows_the_deadline_calculation(office, staff_client):
+    # Sent Wed 1 April 2026: start Tue 7 April, second Easter recess week skipped, due Tue 12 May 2026.
+    question = QuestionFactory(office=office, date=date(2026, 4, 1))
+    page = staff_client.get(reverse("questions:detail", args=[question.pk])).content.decode()
+    assert "Antwoordtermijn" in page
+    assert "dinsdag 7 april 2026" in page and "dinsdag 12 mei 2026" in page
+    assert "tweede week van het paasreces" in page and "Paasmaandag" in page
+    assert "donderdag 4 juni 2026" in page  # public 15 working days later
+
+
+def test_calendar_feed_lists_answer_and_promise_dates_of_my_office_only(client, office, other_office, staff):
+    QuestionFactory(office=office, date=date(2026, 1, 12), number=77)  # due Fri 13 February 2026
+    PromiseFactory(question=QuestionFactory(office=office, answered=True, title="Inburgering"),
+                   expected=date(2026, 3, 20))
+    PromiseFactory(question=QuestionFactory(office=office, answered=True), expected=date(2026, 4, 1),
+                   status=Promise.Status.DELIVERED)
+    QuestionFactory(office=other_office, date=date(2026, 1, 12), number=99)
+    token = Profile.objects.get(user=staff).calendar_token
+    response = client.get(reverse("reminders:calendar", args=[token]))  # no login: calendar apps have none
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    assert feed_events(response) == {"Antwoord verwacht: vraag nr. 77": date(2026, 2, 13),
+                                     "Gegevens verwacht: Inburgering": date(2026, 3, 20)}
+
+
+def test_renewed_calendar_token_kills_the_old_feed_url(client, staff_client, staff):
+    old_url = reverse("reminders:calendar", args=[Profile.objects.get(user=staff).calendar_token])
+    assert client.get(old_url).status_code == 200
+    staff_client.post(reverse("reminders:renew_token"))
+    new_token = Profile.objects.get(user=staff).calendar_token
+    assert client.get(old_url).status_code == 404
+    assert client.get(reverse("reminders:calendar", args=[new_token])).status_code == 200
+    assert new_token in staff_client.get(reverse("reminders:preferences")).content.decode()
+    assert client.get(reverse("reminders:calendar", args=["not-a-token"])).status_code == 404
+
+
+def test_staff_choose_a_weekly_digest_or_none(staff_client, staff):
+    page = staff_client.get(reverse("reminders:preferences"))
+    assert page.status_code == 200 and "Herinneringsmails" in page.content.decode()
+    staff_client.post(reverse("reminders:preferences"), {"digest": "weekly", "digest_weekday": "4"})
+    profile = Profile.objects.get(user=staff)
+    assert (profile.digest, profile.digest_weekday) == ("weekly", 4)
+    staff_client.post(reverse("reminders:preferences"), {"digest": "off", "digest_weekday": "0"})
+    assert Profile.objects.get(user=staff).digest == "off"
+
+
+def test_office_admin_edits_the_summer_recess_and_the_deadline_follows(office, staff, staff_client):
+    question = QuestionFactory(office=office, date=date(2025, 7, 2))
+    edit_url = reverse("reminders:recess_edit", args=[2025, "summer"])
+    assert staff_client.get(edit_url).status_code == 403  # plain staff may not
+    Membership.objects.filter(user=staff).update(role=Membership.Role.ADMIN)
+    assert "21 juli 2025" in staff_client.get(reverse("reminders:recess") + "?year=2025").content.decode()
+    response = staff_client.post(edit_url, {"start": "2025-07-14", "end": "2025-08-31", "note": "Plenum"})
+    assert response.status_code == 302
+    assert RecessPeriod.objects.get(kind="summer", year=2025).start == date(2025, 7, 14)
+    page = staff_client.get(reverse("questions:detail", args=[question.pk])).content.decode()
+    assert "maandag 22 september 2025" in page
+
+
+def test_recess_start_must_lie_in_the_year_being_edited(office, staff, staff_client):
+    Membership.objects.filter(user=staff).update(role=Membership.Role.ADMIN)
+    response = staff_client.post(reverse("reminders:recess_edit", args=[2025, "easter"]),
+                                 {"start": "2026-04-06", "end": "2026-04-19"})
+    assert response.status_code == 200 and not RecessPeriod.objects.exists()
+
+
+def test_outbox_page_is_only_about_my_office(staff_client):
+    assert staff_client.get(reverse("reminders:outbox")).status_code == 200
+    assert staff_client.post(reverse("reminders:retry", args=[999999])).status_code == 404
