@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
 from svtracker.questions.views import dashboard
 
 urlpatterns = [
-    path("i18n/setlang/", set_language, name="set_language"),
+    # Public so that the login page can switch language too.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("accounts/", include("svtracker.accounts.urls")),
     path("", dashboard, name="dashboard"),

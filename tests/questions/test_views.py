@@ -155,7 +155,8 @@ def test_upload_imports_text_and_pdf_and_reports_each_file(staff_client, office,
         _upload(text.name, text.read_bytes()), _upload("seed.pdf", pdf)]})
     results = response.context["results"]
     assert [r.status for r in results] == ["imported", "imported"]
-    response = staff_client.post(reverse("questions:upload"), {"files": [_upload(text.name, text.read_bytes())]})
+    response = staff_client.post(reverse("questions:upload"),
+                                 {"files": [_upload(text.name, text.read_bytes())]})
     assert [r.status for r in response.context["results"]] == ["unchanged"]
     assert "ongewijzigd" in response.content.decode()
 
@@ -168,7 +169,7 @@ def test_upload_refuses_files_by_type_content_and_size_with_a_dutch_reason(staff
         _upload("binair.txt", b"\x00\x01\x02 abc"),
         _upload("latin1.txt", "café".encode("latin-1")),
         _upload("groot.txt", b"a" * 1001),
-        _upload("onleesbaar.txt", "Dit is geen schriftelijke vraag.".encode()),
+        _upload("onleesbaar.txt", b"Dit is geen schriftelijke vraag."),
     ]})
     results = response.context["results"]
     assert [r.status for r in results] == ["failed"] * 6
