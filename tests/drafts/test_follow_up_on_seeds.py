@@ -36,11 +36,13 @@ def test_follow_up_of_125_cites_8_with_the_ministers_date_and_125(draft_125):
 
 
 def test_follow_up_of_125_quotes_what_was_missing_verbatim_with_its_source(draft_125):
+    introduction = draft_125.introduction
     assert ("«Deze gegevens halen we uit de zesmaandelijkse koppeling met data van VDAB. Sinds het antwoord "
-            "op uw SV 8 van 2 oktober 2023 is er geen nieuwe koppeling meer gebeurd.» (antwoord op vraag nr. 125)"
-            ) in draft_125.introduction
-    assert ("«De personen met een contract in december 2023 hebben nog de tijd om zich in te schrijven bij VDAB "
-            "en zijn daarom niet in de berekening opgenomen.» (antwoord op vraag nr. 125)") in draft_125.introduction
+            "op uw SV 8 van 2 oktober 2023 is er geen nieuwe koppeling meer gebeurd.» "
+            "(antwoord op vraag nr. 125)") in introduction
+    assert ("«De personen met een contract in december 2023 hebben nog de tijd om zich in te schrijven bij "
+            "VDAB en zijn daarom niet in de berekening opgenomen.» "
+            "(antwoord op vraag nr. 125)") in introduction
 
 
 def test_follow_up_of_125_is_the_third_of_the_series_to_the_current_minister_for_the_member(draft_125):
@@ -55,9 +57,11 @@ def test_follow_up_of_125_asks_again_for_what_is_owed_and_asks_for_excel(draft_1
     # answered); 1.a and 1.b hold the promises; they are asked again under 1.
     assert len(draft_125.questions) == 1
     asked = draft_125.questions[0]
-    assert asked.startswith("Kan de minister een overzicht geven van het aantal inburgeraars dat zich heeft "
-                            "ingeschreven bij VDAB? Hoeveel van hen werden doorverwezen via de agentschappen?")
-    assert "\nb) Hoeveel van hen hebben al werk gevonden? Hoeveel van hen zijn momenteel nog aan het werk?" in asked
+    assert asked.startswith("Kan de minister een overzicht geven van het aantal inburgeraars dat zich "
+                            "heeft ingeschreven bij VDAB? Hoeveel van hen werden doorverwezen via de "
+                            "agentschappen?")
+    assert ("\nb) Hoeveel van hen hebben al werk gevonden? Hoeveel van hen zijn momenteel nog aan het "
+            "werk?") in asked
     assert "Excel" not in asked  # said once, in the closing line
     assert draft_125.excel_closing is True
     assert {p.kind for p in draft_125.promises.all()} == {"partial", "link_not_refreshed"}
@@ -78,7 +82,8 @@ def test_follow_up_of_362_goes_to_today_s_holder_of_inburgering(draft_362):
 def test_follow_up_of_362_asks_for_the_months_since_the_ones_asked_before(draft_362):
     assert draft_362.questions[0] == (
         "Kan de minister een overzicht geven van de registraties? Kan hij een opdeling maken van de "
-        "verschillende redenen? Kan hij een overzicht geven van de maanden juli 2022 tot en met oktober 2026?")
+        "verschillende redenen? Kan hij een overzicht geven van de maanden juli 2022 tot en met "
+        "oktober 2026?")
     assert draft_362.questions[1] == ("Kan de minister de gegevens bezorgen die in het antwoord op vraag "
                                       "nr. 155 nog niet beschikbaar waren?")
 
@@ -88,7 +93,8 @@ def test_pdf_of_the_125_follow_up_says_who_asks_whom_what_and_quotes(draft_125, 
     assert text.startswith("SCHRIFTELIJKE VRAAG nr. van MAAIKE DE VREESE datum: 24 november 2026 "
                            "aan GWENDOLYN RUTTEN VICEMINISTER-PRESIDENT VAN DE VLAAMSE REGERING")
     assert "Inburgeraars - Verplichte inschrijving bij VDAB (3)" in text
-    assert "In opvolging van mijn schriftelijke vraag nr. 8 van 2 oktober 2023 en nr. 125 van 26 januari 2024" in text
+    assert ("In opvolging van mijn schriftelijke vraag nr. 8 van 2 oktober 2023 en nr. 125 van 26 januari "
+            "2024") in text
     assert "«Deze gegevens halen we uit de zesmaandelijkse koppeling met data van VDAB." in text
     assert "(antwoord op vraag nr. 125)" in text
     assert "1. Kan de minister een overzicht geven van het aantal inburgeraars" in text
