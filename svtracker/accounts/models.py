@@ -69,3 +69,6 @@ class Profile(models.Model):
     class Meta:
         verbose_name = _("profiel")
         verbose_name_plural = _("profielen")
+
+    def __str__(self):
+        return str(self.user)

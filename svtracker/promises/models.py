@@ -71,3 +71,6 @@ class PromiseChange(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.promise_id} @ {self.at:%Y-%m-%d %H:%M}"

@@ -89,5 +89,6 @@ def sync_proposed_promises(*, question, proposals: Iterable[PromiseProposal]) ->
         if key in existing:
             continue
         part = next((p for p in parts if key[:60] in _normalised(p.text)), None)
-        Promise.objects.create(office=question.office, question=question, answer_part=part, kind=proposal.kind,
-                               quote=proposal.quote, expected=proposal.expected, basis=proposal.basis[:300])
+        Promise.objects.create(office=question.office, question=question, answer_part=part,
+                               kind=proposal.kind, quote=proposal.quote, expected=proposal.expected,
+                               basis=proposal.basis[:300])

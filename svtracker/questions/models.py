@@ -92,6 +92,9 @@ class Document(models.Model):
         ordering = ["-created"]
         constraints = [models.UniqueConstraint(fields=["question", "sha256"], name="unique_document_hash")]
 
+    def __str__(self):
+        return self.filename
+
 
 class SubQuestion(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="sub_questions")
@@ -102,6 +105,9 @@ class SubQuestion(models.Model):
     class Meta:
         ordering = ["position"]
 
+    def __str__(self):
+        return f"{self.label}. {self.text[:60]}"
+
 
 class AnswerPart(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answer_parts")
@@ -111,6 +117,9 @@ class AnswerPart(models.Model):
 
     class Meta:
         ordering = ["position"]
+
+    def __str__(self):
+        return f"{self.label_display}. {self.text[:60]}"
 
     @property
     def label_display(self):
@@ -134,3 +143,6 @@ class Reference(models.Model):
 
     class Meta:
         ordering = ["source", "in_answer", "id"]
+
+    def __str__(self):
+        return f"nr. {self.number or '–'} van {self.date or '?'}"

@@ -98,8 +98,10 @@ def _text_of(data: bytes, filename: str) -> str:
 def _store_question(*, office: Office, parsed: ParsedQuestion) -> tuple[Question, bool]:
     author = member_named(parsed.author)
     office.members.add(author)
-    minister = (minister_seen(name=parsed.minister, function_title=parsed.minister_title or "", on=parsed.date)
-                if parsed.minister else None)
+    minister = None
+    if parsed.minister:
+        minister = minister_seen(name=parsed.minister, function_title=parsed.minister_title or "",
+                                 on=parsed.date)
     fields = {
         "date": parsed.date, "author": author, "title": parsed.title or "", "theme": parsed.theme or "",
         "minister_title": parsed.minister_title or "", "explanation": parsed.explanation,
@@ -158,8 +160,10 @@ def best_target(*, reference: Reference) -> Question | None:
     holding the same policy area; the written date confirms but does not decide (it is sometimes wrong)."""
     source = reference.source
     candidates = Question.objects.filter(office=source.office).exclude(pk=source.pk)
-    if reference.number is None:
-        return candidates.filter(date=reference.date, author=source.author).first() if reference.date else None
+    if reference.number is None:  # "mijn vorige vraag van 28 april 2023": the date is all there is
+        if reference.date is None:
+            return None
+        return candidates.filter(date=reference.date, author=source.author).first()
     candidates = candidates.filter(number=reference.number)
     if reference.session:
         candidates = candidates.filter(session=reference.session)

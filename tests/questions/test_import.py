@@ -9,7 +9,7 @@ from svtracker.questions.services import import_document
 
 pytestmark = pytest.mark.django_db
 
-# A synthetic stand-in for SV 8 (not among the seeds): the earlier question that seed 001 (nr. 125) follows up.
+# A synthetic stand-in for SV 8 (not among the seeds): the question that seed 001 (nr. 125) follows up.
 EARLIER_8 = """SCHRIFTELIJKE VRAAG
 nr. 8
 van MAAIKE DE VREESE
