@@ -52,12 +52,21 @@ def dashboard(request):
     })
 
 
+# 20 working days plus the longest pause (summer recess to 31 August) stay well under this: an unanswered
+# question asked longer ago is late whatever the calendar says.
+CERTAINLY_LATE_AFTER = timedelta(days=120)
+
+
 def _answers_late_or_due(*, office, today):
     """Unanswered questions past their answer deadline, and those due by the end of this week."""
     calendar = working_calendar()
     week_end = today + timedelta(days=6 - today.weekday())
     late, due = [], []
     for question in selectors.questions_awaiting_answer(office=office):
+        if question.date < today - CERTAINLY_LATE_AFTER:
+            question.deadline = None
+            late.append(question)
+            continue
         question.deadline = answer_deadline_for(question, calendar=calendar).due
         if question.deadline < today:
             late.append(question)
