@@ -1,6 +1,7 @@
 """Versions, restoring, freezing a sent draft, and linking the question it became."""
 
 import hashlib
+import re
 
 import pytest
 
@@ -100,3 +101,27 @@ def test_a_question_with_another_title_is_not_taken_for_the_draft(draft, staff):
                                    number=302, asked_on=TODAY, title="Iets helemaal anders",
                                    session="2026-2027")
     assert link_sent_draft(question=other) is None
+
+
+def test_the_new_question_imported_from_the_parliament_joins_the_series_and_the_draft(
+        draft, staff, tmp_path, pdf_text, django_capture_on_commit_callbacks):
+    """The parliament's document of the sent question cites the earlier ones: the importer links it."""
+    from svtracker.questions.services import import_document
+
+    sent = mark_sent(draft=draft, user=staff)
+    with sent.pdf.open("rb") as stored:
+        text = pdf_text(stored.read(), layout=True)
+    # The parliament fills in the number left blank; the page number goes.
+    document = (re.sub(r"^nr\.$", "nr. 301", text, count=1, flags=re.MULTILINE).split("1/1")[0]
+                + "\nGWENDOLYN RUTTEN\nANTWOORD\nop vraag nr. 301 van 24 november 2026\n"
+                + "van MAAIKE DE VREESE\n"
+                + "1. De cijfers staan in bijlage.\n")
+    with django_capture_on_commit_callbacks(execute=True):
+        result = import_document(office=draft.office, data=document.encode(), filename="301.txt")
+    assert result.status == "imported", result.message
+    asked = result.question
+    asked.refresh_from_db()
+    sent.refresh_from_db()
+    assert asked.number == 301
+    assert asked.series == sent.series
+    assert sent.asked_question == asked
