@@ -1,43 +1,22 @@
 """A member's staff drafts a follow-up in a real headless Chromium: create, edit, preview, PDF, mark sent."""
 
-import os
 import subprocess
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from svtracker.drafts.models import Draft
 from svtracker.questions.selectors import find_questions
-from svtracker.questions.services import import_document
 
 pytestmark = pytest.mark.browser
 
-# Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "headless": True}
-
-
-@pytest.fixture
-def drafts_page(transactional_db, live_server, page, client, staff, office, seed_files):
-    """The browser logged in as staff of an office holding the seeds."""
-    for path in seed_files:
-        import_document(office=office, data=path.read_bytes(), filename=path.name)
-    client.force_login(staff)
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                               "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                               "url": live_server.url}])
-    return page
-
-
-def test_staff_draft_edit_preview_download_and_send_a_follow_up(drafts_page, live_server, office, tmp_path):
-    page = drafts_page
-    question = find_questions(office=office, session="2023-2024", number=125).get()
+def test_staff_draft_edit_preview_download_and_send_a_follow_up(demo_seeds, logged_in, live_server,
+                                                                 web_office, tmp_path):
+    """Shared fixtures (tests/browser/conftest.py): Debian Chromium, login through the form, the seeds."""
+    page = logged_in
+    question = find_questions(office=web_office, session="2023-2024", number=125).get()
     page.goto(live_server.url + reverse("drafts:create_from_question", args=[question.pk]))
     page.get_by_role("button", name="Ontwerp opstellen").click()
     page.wait_for_url("**/drafts/*/")
