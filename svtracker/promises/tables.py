@@ -15,10 +15,12 @@ class PromiseTable(tables.Table):
     quote = tables.Column(verbose_name=_("Toezegging"), linkify=("promises:detail", [tables.A("pk")]),
                           attrs={"td": {"class": "quote"}})
     question = tables.Column(verbose_name=_("Vraag"), order_by=("question__date", "question__number"),
-                             linkify=("questions:detail", [tables.A("question_id")]))
+                             linkify=("questions:detail", [tables.A("question_id")]),
+                             attrs={"td": {"class": "nowrap"}})
     member = tables.Column(verbose_name=_("Vraagsteller"), accessor="question__author__name")
     minister = tables.Column(verbose_name=_("Minister"), accessor="question__minister__name", default="–")
-    expected = tables.DateColumn(verbose_name=_("Verwacht"), format="j F Y", default="–")
+    expected = tables.DateColumn(verbose_name=_("Verwacht"), format="j F Y", default="–",
+                                 attrs={"td": {"class": "nowrap"}})
     overdue = tables.Column(verbose_name=_("Over tijd"))
 
     class Meta:
@@ -35,6 +37,11 @@ class PromiseTable(tables.Table):
         return truncatechars(value, 140)
 
     def render_question(self, record):
+        return format_html('{}<span class="sub">{}</span>',
+                           _("nr. %(number)s") % {"number": record.question.number or "–"},
+                           record.question.session)
+
+    def value_question(self, record):
         return _("nr. %(number)s (%(session)s)") % {"number": record.question.number or "–",
                                                      "session": record.question.session}
 

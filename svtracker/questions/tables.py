@@ -18,7 +18,7 @@ class QuestionTable(tables.Table):
     number = tables.Column(verbose_name=_("Nr."), linkify=("questions:detail", [tables.A("pk")]),
                            attrs={"td": {"class": "num"}})
     session = tables.Column(verbose_name=_("Zittingsjaar"))
-    date = tables.DateColumn(verbose_name=_("Datum"), format="j F Y")
+    date = tables.DateColumn(verbose_name=_("Datum"), format="j F Y", attrs={"td": {"class": "nowrap"}})
     author = tables.Column(verbose_name=_("Vraagsteller"), order_by=("author__name",))
     minister = tables.Column(verbose_name=_("Minister"), order_by=("minister__name",), default="–")
     title = tables.Column(verbose_name=_("Titel"), linkify=("questions:detail", [tables.A("pk")]),
