@@ -10,7 +10,7 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -46,7 +46,27 @@ def import_document(*, office: Office, data: bytes, filename: str, user: User | 
 
     The same bytes twice change nothing; a corrected version of a question updates it in place. A file
     that cannot be read or identified gives a failed result with a one-line Dutch reason and leaves no trace.
+    So does a database that goes away mid-import: the transaction is rolled back, the stored file removed,
+    and the next document gets a fresh connection.
     """
+    stored: list[Document] = []
+    try:
+        return _import_document(office=office, data=data, filename=filename, user=user, stored=stored,
+                                parliament_id=parliament_id, parliament_url=parliament_url)
+    except DatabaseError as error:
+        if connection.in_atomic_block:  # an outer transaction decides what happens next
+            raise
+        log.warning("import of %s failed on the database: %r", filename, error)
+        for document in stored:
+            if document.file._committed:  # written to storage before the database went away
+                document.file.storage.delete(document.file.name)
+        connection.close_if_unusable_or_obsolete()
+        return ImportResult(filename, "failed", message=_(
+            "De databank was even niet bereikbaar; er is niets van dit bestand bewaard. Probeer opnieuw."))
+
+
+def _import_document(*, office: Office, data: bytes, filename: str, user: User | None, stored: list,
+                     parliament_id: str, parliament_url: str) -> ImportResult:
     digest = hashlib.sha256(data).hexdigest()
     known = Document.objects.filter(sha256=digest, question__office=office).select_related("question").first()
     if known is not None:
@@ -63,9 +83,11 @@ def import_document(*, office: Office, data: bytes, filename: str, user: User | 
         if parliament_id:
             question.parliament_id, question.parliament_url = parliament_id, parliament_url
             question.save(update_fields=["parliament_id", "parliament_url"])
-        Document.objects.create(question=question, file=ContentFile(data, name=_safe_name(filename)),
-                                filename=_safe_name(filename), sha256=digest, text=_text_of(data, filename),
-                                uploaded_by=user)
+        document = Document(question=question, file=ContentFile(data, name=_safe_name(filename)),
+                            filename=_safe_name(filename), sha256=digest, text=_text_of(data, filename),
+                            uploaded_by=user)
+        stored.append(document)
+        document.save()
         sync_proposed_promises(question=question, proposals=parsed.promises)
         link_references(question=question)
     return ImportResult(filename, "imported" if created else "updated", question,
