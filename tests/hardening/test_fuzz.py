@@ -86,7 +86,7 @@ def assert_parsed(parsed: ParsedQuestion):
     assert not any(w.startswith(CRASH) for w in parsed.warnings), parsed.warnings
 
 
-@examples(1500)
+@examples(2000)
 @given(any_text)
 def test_parser_reads_any_text_without_crashing(text):
     COUNTS["parse_text"] += 1
