@@ -144,7 +144,8 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A task taken by a worker that died (acks_late) goes back to the queue after the visibility timeout.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # The daily digest of reminders: 08:00 Brussels time, whatever the season.
@@ -177,6 +178,9 @@ FLEMISH_HOLIDAY = env.bool("FLEMISH_HOLIDAY", default=True)
 REMINDER_MAX_RETRIES = env.int("REMINDER_MAX_RETRIES", default=6)
 REMINDER_RETRY_BACKOFF = env.int("REMINDER_RETRY_BACKOFF", default=60)
 REMINDER_RETRY_BACKOFF_MAX = env.int("REMINDER_RETRY_BACKOFF_MAX", default=3600)
+# A digest left "sending" by a killed worker may be sent again after this many seconds; keep it shorter than
+# CELERY_VISIBILITY_TIMEOUT so the redelivered task can take it over, longer than an SMTP send can take.
+REMINDER_SENDING_LEASE = env.int("REMINDER_SENDING_LEASE", default=15 * 60)
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}

@@ -22,9 +22,6 @@ from svtracker.accounts.models import Office, Profile
 from . import selectors
 from .models import Digest, RecessPeriod, Reminder
 
-# A digest stuck in "sending" this long (worker killed mid-send) may be claimed again.
-SENDING_LEASE = timedelta(minutes=15)
-
 
 @dataclass
 class ScanResult:
@@ -111,7 +108,9 @@ def claim_digest(*, digest_id: int) -> Digest | None:
     with transaction.atomic():
         digest = Digest.objects.select_for_update().select_related("office", "recipient").get(pk=digest_id)
         now = timezone.now()
-        stale = digest.status == Digest.Status.SENDING and digest.sending_since < now - SENDING_LEASE
+        # A digest stuck in "sending" past the lease (worker killed mid-send) may be claimed again.
+        lease = timedelta(seconds=settings.REMINDER_SENDING_LEASE)
+        stale = digest.status == Digest.Status.SENDING and digest.sending_since < now - lease
         if digest.status != Digest.Status.READY and not stale:
             return None
         digest.status = Digest.Status.SENDING
