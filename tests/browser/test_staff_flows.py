@@ -1,6 +1,7 @@
 """What staff do in the browser, in real headless Chromium against the live server."""
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from tests.pdfmaker import seed_pdf_bytes
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# The README's images; refreshed only on request so a test run leaves the work tree clean.
+README_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 def test_log_in_through_the_form_and_see_today(logged_in):
@@ -111,10 +113,15 @@ def test_switch_the_interface_to_english(logged_in, live_server, demo_seeds):
     expect(page.get_by_role("heading", level=1)).to_have_text("Schriftelijke vragen")
 
 
-def test_screenshots_of_the_main_pages(logged_in, live_server, demo_seeds, web_office):
-    """The images in the README: dashboard, a question, a series and the promises table."""
+def test_screenshots_of_the_main_pages(logged_in, live_server, demo_seeds, web_office, tmp_path):
+    """The images in the README: dashboard, a question, a series and the promises table.
+
+    Written to docs/screenshots/ only with SVTRACKER_UPDATE_SCREENSHOTS=1, else to a temporary directory.
+    """
     page = logged_in
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    update = os.environ.get("SVTRACKER_UPDATE_SCREENSHOTS") == "1"
+    screenshots = README_SCREENSHOTS if update else tmp_path
+    screenshots.mkdir(parents=True, exist_ok=True)
     question = Question.objects.get(office=web_office, number=125)
     pages = {
         "dashboard": "/",
@@ -124,5 +131,6 @@ def test_screenshots_of_the_main_pages(logged_in, live_server, demo_seeds, web_o
     }
     for name, path in pages.items():
         page.goto(f"{live_server.url}{path}")
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=name != "question")
-        assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
+        page.screenshot(path=str(screenshots / f"{name}.png"), full_page=name != "question")
+        assert (screenshots / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert (screenshots / f"{name}.png").stat().st_size > 10_000
