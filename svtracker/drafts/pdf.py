@@ -17,8 +17,9 @@ from django.utils import timezone
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from svtracker.parsing.dates import format_dutch_date
+
 from .models import Draft
-from .periods import dutch_date
 
 # A base URL no request ever goes to: it only gives relative static URLs something to resolve against.
 DOCUMENT_ORIGIN = "https://svtracker.invalid/"
@@ -66,7 +67,7 @@ def document_context(*, draft: Draft, on: date | None = None, **overrides) -> di
                "introduction": draft.introduction, "questions": draft.questions,
                "excel_closing": draft.excel_closing, **overrides}
     content["paragraphs"] = [p.strip() for p in content.pop("introduction").split("\n\n") if p.strip()]
-    content["date_in_words"] = dutch_date(on or timezone.localdate())
+    content["date_in_words"] = format_dutch_date(on or timezone.localdate())
     return content
 
 

@@ -1,4 +1,4 @@
-"""Dutch dates in words, and moving the period a question asked about on to the months or years since.
+"""Moving the period a question asked about on to the months or years since.
 
 Pure functions, no Django: a follow-up asks again for figures the earlier question asked for, but for the
 period that has passed since ("maart, april, mei en juni 2022" becomes the months after June 2022 up to the
@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-               "oktober", "november", "december")
+from svtracker.parsing.dates import MONTHS
+
+MONTH_NAMES = tuple(MONTHS)  # "januari" ... "december", in order
 _MONTH = "|".join(MONTH_NAMES)
 
 # At most this many months are written out one by one; a longer period becomes "juli 2022 tot en met ...".
@@ -33,11 +34,6 @@ _YEAR_LIST = re.compile(
 _SINGLE_YEAR = re.compile(r"\b(?P<lead>in|voor|over)\s+(?P<article>het\s+jaar\s+)?(?P<year>(?:19|20)\d\d)\b"
                           r"(?![/.]\d|\s*(?:,|en)\s*(?:19|20)\d\d)",
                           re.IGNORECASE)
-
-
-def dutch_date(day: date) -> str:
-    """2 oktober 2023: the parliament writes dates in words, without a leading zero."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def dutch_list(items: list[str]) -> str:

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
+from svtracker.parsing.dates import format_dutch_date
 from svtracker.people.models import Minister
 from svtracker.people.selectors import current_term_for
 from svtracker.promises.models import Promise
@@ -25,7 +26,7 @@ from svtracker.questions.models import Question, Reference, Series
 from svtracker.questions.services import link_references, series_title
 
 from .models import CONTENT_FIELDS, Draft, DraftVersion
-from .periods import dutch_date, dutch_list, moved_period
+from .periods import dutch_list, moved_period
 from .selectors import earlier_questions_of, open_promises_of, questions_of_series
 
 EXCEL_CLOSING = "Graag deze gegevens in een Excel-bestand."
@@ -112,8 +113,9 @@ def _counter_in(title: str) -> int:
 
 def _introduction(*, earlier, promises: list[Promise]) -> str:
     """Cites the earlier questions in the parliament's wording; quotes what the minister said was missing."""
-    listed = dutch_list([(f"nr. {e.number} van {dutch_date(e.date)}" if e.number and e.date else
-                          f"nr. {e.number}" if e.number else f"van {dutch_date(e.date)}") for e in earlier])
+    listed = dutch_list([(f"nr. {e.number} van {format_dutch_date(e.date)}" if e.number and e.date else
+                          f"nr. {e.number}" if e.number else f"van {format_dutch_date(e.date)}")
+                         for e in earlier])
     if not promises:
         return f"In opvolging van mijn schriftelijke vraag {listed} stel ik graag volgende vragen."
     paragraphs = [
@@ -311,6 +313,6 @@ def link_sent_draft(*, question: Question) -> Draft | None:
         Reference.objects.create(
             source=question, number=earlier.number, date=earlier.date, session=earlier.session,
             text=f"Opvolging via ontwerpvraag «{draft.title}», verstuurd op "
-                 f"{dutch_date(timezone.localdate(draft.sent_at))}.")
+                 f"{format_dutch_date(timezone.localdate(draft.sent_at))}.")
         link_references(question=question)
     return draft

@@ -2,14 +2,15 @@ from datetime import date
 
 import pytest
 
-from svtracker.drafts.periods import dutch_date, months_in_words, moved_period
+from svtracker.drafts.periods import months_in_words, moved_period
+from svtracker.parsing.dates import format_dutch_date
 
 TODAY = date(2026, 11, 24)
 
 
 def test_dutch_date_is_written_in_words_without_leading_zero():
-    assert dutch_date(date(2023, 10, 2)) == "2 oktober 2023"
-    assert dutch_date(date(2024, 1, 26)) == "26 januari 2024"
+    assert format_dutch_date(date(2023, 10, 2)) == "2 oktober 2023"
+    assert format_dutch_date(date(2024, 1, 26)) == "26 januari 2024"
 
 
 def test_listed_months_move_on_to_the_months_since_up_to_the_last_full_month():
