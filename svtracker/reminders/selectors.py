@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.db import connection
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -89,24 +90,56 @@ def promise_reminder(*, expected: date, on: date, warn_days_before: int, repeat_
     return reason, base
 
 
-def due_items(*, office: Office, on: date,
-              calendar: deadlines.WorkingCalendar | None = None) -> list[DueItem]:
-    """Everything of an office that calls for a reminder on `on`: late answers and promises per the policy."""
+def late_questions(*, office: Office, on: date,
+                   calendar: deadlines.WorkingCalendar | None = None) -> list[DueItem]:
+    """The office's unanswered questions past their answer deadline on `on` (few: only unanswered ones)."""
     calendar = calendar or working_calendar()
-    plain = calendar.without_pauses()
     items: list[DueItem] = []
     for question in Question.objects.filter(office=office, answered=False).order_by("date", "id"):
         due = deadlines.answer_deadline(question.date, calendar).due
         if on > due:
             items.append(DueItem(office, Reminder.ItemKind.QUESTION, question, Reminder.Reason.LATE, due))
-    promises = Promise.objects.filter(office=office, status__in=Promise.OPEN_STATUSES, expected__isnull=False)
-    for promise in promises.select_related("question").order_by("expected", "id"):
-        found = promise_reminder(expected=promise.expected, on=on, warn_days_before=office.warn_days_before,
-                                 repeat_every_days=office.repeat_every_days,
-                                 snoozed_until=promise.snoozed_until, calendar=plain)
-        if found:
-            items.append(DueItem(office, Reminder.ItemKind.PROMISE, promise, *found))
     return items
+
+
+def warn_limit(*, on: date, warn_days_before: int, calendar: deadlines.WorkingCalendar) -> date:
+    """The latest expected date that is warned about on `on`: `warn_days_before` working days ahead."""
+    limit = on
+    if warn_days_before:
+        while calendar.add_working_days(limit + timedelta(days=1), -warn_days_before) <= on:
+            limit += timedelta(days=1)
+    return limit
+
+
+# promise_reminder's policy as one query over all of an office's open promises (the daily scan must not
+# walk a million rows in Python). base: the expected date, or the end of a snooze that passed it.
+DUE_PROMISES_SQL = """
+    SELECT id,
+           CASE WHEN %(on)s < base THEN 'warn'
+                WHEN %(repeat)s > 0 AND %(on)s - base >= %(repeat)s THEN 'repeat'
+                WHEN from_snooze THEN 'repeat' ELSE 'due' END,
+           CASE WHEN %(on)s < base THEN expected
+                WHEN %(repeat)s > 0 AND %(on)s - base >= %(repeat)s
+                     THEN base + ((%(on)s - base) / %(repeat)s) * %(repeat)s
+                ELSE base END
+    FROM (SELECT id, expected, snoozed_until > expected AS from_snooze,
+                 CASE WHEN snoozed_until > expected THEN snoozed_until ELSE expected END AS base
+          FROM promises_promise
+          WHERE office_id = %(office)s AND status = ANY(%(open)s) AND expected <= %(limit)s
+                AND (snoozed_until IS NULL OR snoozed_until <= %(on)s)) AS open_promise
+"""
+
+
+def due_promises(*, office: Office, on: date,
+                 calendar: deadlines.WorkingCalendar) -> list[tuple[int, str, date]]:
+    """(promise id, reason, date) for every open promise of the office that calls for a reminder on `on`,
+    exactly as promise_reminder decides, computed in the database in one query."""
+    params = {"on": on, "repeat": office.repeat_every_days, "office": office.pk,
+              "open": list(Promise.OPEN_STATUSES),
+              "limit": warn_limit(on=on, warn_days_before=office.warn_days_before, calendar=calendar)}
+    with connection.cursor() as cursor:
+        cursor.execute(DUE_PROMISES_SQL, params)
+        return [(pk, reason, due if isinstance(due, date) else due.date()) for pk, reason, due in cursor]
 
 
 def item_still_open(*, item_kind: str, item: Question | Promise | None, on: date, reason: str = "") -> bool:

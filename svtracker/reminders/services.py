@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -48,23 +48,21 @@ def run_reminders(*, on: date, dry_run: bool = False) -> ScanResult:
 
 
 def _scan_office(*, office: Office, on: date, calendar, result: ScanResult) -> None:
-    recipients = list(selectors.digest_recipients(office=office))
-    items = selectors.due_items(office=office, on=on, calendar=calendar)
+    recipients = {user.pk: user for user in selectors.digest_recipients(office=office)}
+    keys = [(due.item_kind, due.item.pk, due.reason, due.due_date)
+            for due in selectors.late_questions(office=office, on=on, calendar=calendar)]
+    keys += [(Reminder.ItemKind.PROMISE, pk, reason, due_date) for pk, reason, due_date
+             in selectors.due_promises(office=office, on=on, calendar=calendar.without_pauses())]
     with transaction.atomic():
-        for due in items:
-            for recipient in recipients:
-                key = {"item_kind": due.item_kind, "item_id": due.item.pk, "reason": due.reason,
-                       "due_date": due.due_date, "recipient": recipient}
-                if result.dry_run:
-                    if not Reminder.objects.filter(**key).exists():
-                        result.new_reminders.append((Reminder(office=office, **key), due.item))
-                    continue
-                reminder, created = Reminder.objects.get_or_create(**key, defaults={"office": office})
-                if created:
-                    result.new_reminders.append((reminder, due.item))
+        with transaction.atomic():  # a dry run records, reports, and rolls back to here
+            new = _record_reminders(office=office, keys=keys, recipients=recipients)
+            transaction.set_rollback(result.dry_run)
+        items = selectors.load_items(new)
+        result.new_reminders += [(reminder, items[(reminder.item_kind, reminder.item_id)])
+                                 for reminder in new]
         if result.dry_run:
             return
-        for recipient in recipients:
+        for recipient in recipients.values():
             profile = getattr(recipient, "profile", None)
             if not selectors.digest_due_today(profile=profile, on=on, calendar=calendar):
                 continue
@@ -72,6 +70,37 @@ def _scan_office(*, office: Office, on: date, calendar, result: ScanResult) -> N
             if digest is not None:
                 result.digests.append(digest)
                 transaction.on_commit(lambda pk=digest.pk: _enqueue(pk))
+
+
+# One statement for all of an office's reminders of the day, whatever the number of items: the unique
+# constraint skips what an earlier run already recorded.
+RECORD_REMINDERS_SQL = """
+    INSERT INTO reminders_reminder (office_id, item_kind, item_id, reason, due_date, recipient_id, cancelled,
+                                    created)
+    SELECT %(office)s, item.kind, item.id, item.reason, item.due_date, recipient.id, false, now()
+    FROM unnest(%(kinds)s::varchar[], %(ids)s::bigint[], %(reasons)s::varchar[], %(dates)s::date[])
+         AS item(kind, id, reason, due_date)
+    CROSS JOIN unnest(%(recipients)s::integer[]) AS recipient(id)
+    ORDER BY item.due_date, item.id, recipient.id
+    ON CONFLICT DO NOTHING
+    RETURNING id, item_kind, item_id, reason, due_date, recipient_id
+"""
+
+
+def _record_reminders(*, office: Office, keys: list[tuple[str, int, str, date]],
+                      recipients: dict[int, User]) -> list[Reminder]:
+    """Outbox rows for each (item, reason, date) and recipient not recorded before; returns the new ones."""
+    if not keys or not recipients:
+        return []
+    kinds, ids, reasons, dates = (list(column) for column in zip(*keys, strict=True))
+    with connection.cursor() as cursor:
+        cursor.execute(RECORD_REMINDERS_SQL, {"office": office.pk, "kinds": kinds, "ids": ids,
+                                              "reasons": reasons, "dates": dates,
+                                              "recipients": list(recipients)})
+        rows = cursor.fetchall()
+    return [Reminder(pk=pk, office=office, item_kind=kind, item_id=item_id, reason=reason, due_date=due_date,
+                     recipient=recipients[recipient_id])
+            for pk, kind, item_id, reason, due_date, recipient_id in rows]
 
 
 def _assemble_digest(*, office: Office, recipient: User, on: date) -> Digest | None:
