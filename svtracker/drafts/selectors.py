@@ -20,6 +20,11 @@ def drafts_for(*, office: Office):
             .select_related("author", "minister", "series", "source_question", "asked_question"))
 
 
+def drafts_in_progress(*, office: Office):
+    """Drafts not yet marked sent."""
+    return drafts_for(office=office).filter(status=Draft.Status.DRAFT)
+
+
 def draft_detail(*, office: Office, pk: int) -> Draft:
     return drafts_for(office=office).prefetch_related("promises__question").get(pk=pk)
 

@@ -16,10 +16,9 @@ from django_tables2 import RequestConfig, SingleTableMixin
 from django_tables2.export.views import ExportMixin
 
 from svtracker.accounts.views import OfficeRequiredMixin, office_required
-from svtracker.drafts.models import Draft
-from svtracker.drafts.selectors import drafts_for
+from svtracker.drafts.selectors import drafts_in_progress
 from svtracker.promises.selectors import promises_due, promises_for_question
-from svtracker.reminders.selectors import answer_deadline_for, working_calendar
+from svtracker.reminders.selectors import answers_late_or_due
 
 from . import selectors
 from .filters import QuestionFilter
@@ -41,38 +40,15 @@ def dashboard(request):
     """"Vandaag": what needs attention now, each item one click from where it is handled."""
     office = request.office
     today = timezone.localdate()
-    late, due = _answers_late_or_due(office=office, today=today)
+    late, due = answers_late_or_due(office=office, today=today)
     return render(request, "questions/dashboard.html", {
         "today": today,
         "promises": promises_due(office=office, until=today + timedelta(days=14))[:15],
         "late_questions": late[:15],
         "due_questions": due[:15],
-        "drafts": drafts_for(office=office).filter(status=Draft.Status.DRAFT)[:10],
+        "drafts": drafts_in_progress(office=office)[:10],
         "documents": selectors.recent_documents(office=office),
     })
-
-
-# 20 working days plus the longest pause (summer recess to 31 August) stay well under this: an unanswered
-# question asked longer ago is late whatever the calendar says.
-CERTAINLY_LATE_AFTER = timedelta(days=120)
-
-
-def _answers_late_or_due(*, office, today):
-    """Unanswered questions past their answer deadline, and those due by the end of this week."""
-    calendar = working_calendar()
-    week_end = today + timedelta(days=6 - today.weekday())
-    late, due = [], []
-    for question in selectors.questions_awaiting_answer(office=office):
-        if question.date < today - CERTAINLY_LATE_AFTER:
-            question.deadline = None
-            late.append(question)
-            continue
-        question.deadline = answer_deadline_for(question, calendar=calendar).due
-        if question.deadline < today:
-            late.append(question)
-        elif question.deadline <= week_end:
-            due.append(question)
-    return late, due
 
 
 class QuestionListView(OfficeRequiredMixin, ExportMixin, SingleTableMixin, FilterView):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from svtracker.accounts.models import Office, Profile
 from svtracker.promises.models import Promise
 from svtracker.questions.models import Question
+from svtracker.questions.selectors import questions_awaiting_answer
 
 from . import deadlines
 from .models import Digest, RecessPeriod, Reminder
@@ -51,6 +52,32 @@ def answer_deadline_for(question: Question, *, calendar: deadlines.WorkingCalend
     """The answer deadline of a question, with the days skipped and the publication date."""
     return deadlines.answer_deadline(question.date, calendar or working_calendar(),
                                      answered=question.answer_date if question.answered else None)
+
+
+# 20 working days plus the longest pause (summer recess to 31 August) stay well under this: an unanswered
+# question asked longer ago is late whatever the calendar says.
+CERTAINLY_LATE_AFTER = timedelta(days=120)
+
+
+def answers_late_or_due(*, office: Office, today: date) -> tuple[list[Question], list[Question]]:
+    """The office's unanswered questions past their answer deadline, and those due by the end of this week.
+
+    Each question gets `deadline` set (None for one certainly late, so the calendar is not walked for it).
+    """
+    calendar = working_calendar()
+    week_end = today + timedelta(days=6 - today.weekday())
+    late, due = [], []
+    for question in questions_awaiting_answer(office=office):
+        if question.date < today - CERTAINLY_LATE_AFTER:
+            question.deadline = None
+            late.append(question)
+            continue
+        question.deadline = answer_deadline_for(question, calendar=calendar).due
+        if question.deadline < today:
+            late.append(question)
+        elif question.deadline <= week_end:
+            due.append(question)
+    return late, due
 
 
 @dataclass(frozen=True)
