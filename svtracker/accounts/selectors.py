@@ -7,6 +7,11 @@ def offices_for(*, user: User):
     return Office.objects.filter(memberships__user=user).order_by("name")
 
 
+def office_named(*, name: str) -> Office:
+    """The office with this name, for operators' commands (raises Office.DoesNotExist)."""
+    return Office.objects.get(name=name)
+
+
 def current_office(*, user: User, chosen_id: int | None) -> Office | None:
     """The office chosen in the session if the user belongs to it, else the user's first office."""
     offices = offices_for(user=user)

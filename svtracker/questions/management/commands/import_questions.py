@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from svtracker.accounts.models import Office
+from svtracker.accounts.selectors import office_named
 from svtracker.questions.services import import_document
 
 SUFFIXES = {".txt", ".pdf"}
@@ -17,7 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, office, **options):
         try:
-            office = Office.objects.get(name=office)
+            office = office_named(name=office)
         except Office.DoesNotExist as error:
             raise CommandError(f"Kantoor '{office}' bestaat niet.") from error
         files = sorted(f for p in map(Path, paths) for f in ([p] if p.is_file() else p.rglob("*"))
