@@ -21,6 +21,24 @@ def policy_areas_from_title(function_title: str) -> list[str]:
     return [area.capitalize() for area in areas if len(area) > 2]
 
 
+# Words that stay lower-case inside a policy area ("Welzijn, Volksgezondheid en Gezin").
+_SMALL_WORDS = {"en", "van", "de", "het", "voor", "in", "met", "op", "of"}
+
+
+def function_title_in_case(function_title: str) -> str:
+    """A function title printed in capitals, in the government's own case: "Viceminister-president van
+    de Vlaamse Regering, Vlaams minister van Binnenlands Bestuur, Bestuurszaken, Inburgering en Gelijke
+    Kansen"."""
+    text = " ".join(function_title.split()).lower()
+    text = re.sub(r"\bvlaams(e?)\b", r"Vlaams\1", text).replace("Vlaamse regering", "Vlaamse Regering")
+    match = _AREAS_AFTER.search(text)
+    if match:
+        areas = re.sub(r"[\w-]+", lambda word: word[0] if word[0] in _SMALL_WORDS else word[0].capitalize(),
+                       match.group(1))
+        text = text[:match.start(1)] + areas
+    return text[:1].upper() + text[1:]
+
+
 def member_named(name: str) -> Member:
     member, _ = Member.objects.get_or_create(name=name)
     return member

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from svtracker.people.selectors import current_term_for
-from svtracker.people.services import minister_seen, policy_areas_from_title
+from svtracker.people.services import function_title_in_case, minister_seen, policy_areas_from_title
 
 SOMERS_TITLE = ("VICEMINISTER-PRESIDENT VAN DE VLAAMSE REGERING, VLAAMS MINISTER VAN BINNENLANDS BESTUUR, "
                 "BESTUURSZAKEN, INBURGERING EN GELIJKE KANSEN")
@@ -23,3 +23,11 @@ def test_a_follow_up_goes_to_whoever_holds_the_policy_area_now():
     minister_seen(name="Gwendolyn Rutten", function_title=SOMERS_TITLE, on=date(2024, 1, 26))
     assert current_term_for(minister=somers).minister.name == "Gwendolyn Rutten"
     assert current_term_for(minister=homans).minister.name == "Gwendolyn Rutten"
+
+
+def test_a_function_title_in_capitals_reads_in_the_governments_own_case():
+    assert function_title_in_case(SOMERS_TITLE) == (
+        "Viceminister-president van de Vlaamse Regering, Vlaams minister van Binnenlands Bestuur, "
+        "Bestuurszaken, Inburgering en Gelijke Kansen")
+    assert function_title_in_case("VLAAMS MINISTER VAN WELZIJN, VOLKSGEZONDHEID EN GEZIN") == (
+        "Vlaams minister van Welzijn, Volksgezondheid en Gezin")

@@ -119,6 +119,14 @@ def test_dates_are_written_in_dutch(staff_client, office, imported_seeds):
     assert "15 juni 2022" in content
 
 
+def test_question_page_writes_the_ministers_function_title_in_the_governments_case(staff_client, office,
+                                                                                     imported_seeds):
+    question = question_numbered(office, 362)
+    content = staff_client.get(reverse("questions:detail", args=[question.pk])).content.decode()
+    assert ("Viceminister-president van de Vlaamse Regering, Vlaams minister van Binnenlands Bestuur, "
+            "Bestuurszaken, Inburgering en Gelijke Kansen") in content
+
+
 def test_original_document_downloads_for_the_office(staff_client, office, imported_seeds, seed_files):
     question = question_numbered(office, 362)
     document = question.documents.get()
