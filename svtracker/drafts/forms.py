@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from svtracker.people.models import Minister
+from svtracker.questions.selectors import all_ministers
 
 
 class QuestionsWidget(forms.Widget):
@@ -19,7 +19,7 @@ class QuestionsField(forms.Field):
 
 
 class DraftForm(forms.Form):
-    minister = forms.ModelChoiceField(label=_("Minister"), queryset=Minister.objects.all(), required=False)
+    minister = forms.ModelChoiceField(label=_("Minister"), queryset=all_ministers(), required=False)
     minister_title = forms.CharField(label=_("Functietitel"), max_length=500, required=False,
                                      widget=forms.Textarea(attrs={"rows": 2}))
     title = forms.CharField(label=_("Titel"), max_length=500)
