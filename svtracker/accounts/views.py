@@ -4,7 +4,8 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -27,6 +28,14 @@ def office_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def found_or_404(finder, **kwargs):
+    """`finder(**kwargs)`, a selector scoped to the office; another office's object is simply not found."""
+    try:
+        return finder(**kwargs)
+    except ObjectDoesNotExist as missing:
+        raise Http404 from missing
 
 
 class OfficeRequiredMixin:

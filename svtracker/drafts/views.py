@@ -1,25 +1,17 @@
 """Staff pages for draft follow-up questions: create, edit with a preview, versions, PDF, mark sent."""
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from svtracker.accounts.views import office_required
+from svtracker.accounts.views import found_or_404, office_required
 from svtracker.questions import selectors as question_selectors
 
 from . import selectors, services
 from .forms import DraftForm
 from .pdf import document_context, render_draft_pdf
-
-
-def _get_or_404(finder, **kwargs):
-    try:
-        return finder(**kwargs)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
 
 
 def _create_from(request, *, source, kind: str, **start):
@@ -34,21 +26,21 @@ def _create_from(request, *, source, kind: str, **start):
 @office_required
 @require_http_methods(["GET", "POST"])
 def create_from_question(request, pk):
-    question = _get_or_404(question_selectors.questions_for(office=request.office).get, pk=pk)
+    question = found_or_404(question_selectors.questions_for(office=request.office).get, pk=pk)
     return _create_from(request, source=question, kind="question", question=question)
 
 
 @office_required
 @require_http_methods(["GET", "POST"])
 def create_from_series(request, pk):
-    series = _get_or_404(question_selectors.series_for(office=request.office).get, pk=pk)
+    series = found_or_404(question_selectors.series_for(office=request.office).get, pk=pk)
     return _create_from(request, source=series, kind="series", series=series)
 
 
 @office_required
 @require_http_methods(["GET", "POST"])
 def create_from_promise(request, pk):
-    promise = _get_or_404(selectors.promise_for, office=request.office, pk=pk)
+    promise = found_or_404(selectors.promise_for, office=request.office, pk=pk)
     return _create_from(request, source=promise, kind="promise", promise=promise)
 
 
@@ -61,7 +53,7 @@ def draft_list(request):
 @office_required
 @require_http_methods(["GET", "POST"])
 def draft_detail(request, pk):
-    draft = _get_or_404(selectors.draft_detail, office=request.office, pk=pk)
+    draft = found_or_404(selectors.draft_detail, office=request.office, pk=pk)
     form = DraftForm.for_draft(draft, data=request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if draft.is_sent:
@@ -81,7 +73,7 @@ def draft_detail(request, pk):
 @require_POST
 def preview(request, pk):
     """The document as the form now stands, unsaved: a fragment for the editor's script, or a page."""
-    draft = _get_or_404(selectors.draft_detail, office=request.office, pk=pk)
+    draft = found_or_404(selectors.draft_detail, office=request.office, pk=pk)
     form = DraftForm.for_draft(draft, data=request.POST)
     form.is_valid()
     edited = {name: form.cleaned_data[name] for name in ("minister_title", "title", "introduction",
@@ -98,11 +90,11 @@ def preview(request, pk):
 @office_required
 @require_GET
 def version_diff(request, pk, number):
-    draft = _get_or_404(selectors.draft_detail, office=request.office, pk=pk)
-    newer = _get_or_404(selectors.version_of, draft=draft, number=number)
+    draft = found_or_404(selectors.draft_detail, office=request.office, pk=pk)
+    newer = found_or_404(selectors.version_of, draft=draft, number=number)
     against = request.GET.get("against", "")
     older_number = int(against) if against.isdigit() else number - 1
-    older = _get_or_404(selectors.version_of, draft=draft, number=older_number)
+    older = found_or_404(selectors.version_of, draft=draft, number=older_number)
     return render(request, "drafts/version_diff.html", {
         "draft": draft, "older": older, "newer": newer,
         "lines": selectors.version_diff(older=older, newer=newer), "versions": draft.versions.all()})
@@ -111,8 +103,8 @@ def version_diff(request, pk, number):
 @office_required
 @require_POST
 def restore(request, pk, number):
-    draft = _get_or_404(selectors.draft_detail, office=request.office, pk=pk)
-    version = _get_or_404(selectors.version_of, draft=draft, number=number)
+    draft = found_or_404(selectors.draft_detail, office=request.office, pk=pk)
+    version = found_or_404(selectors.version_of, draft=draft, number=number)
     try:
         services.restore_version(draft=draft, version=version, user=request.user)
     except services.DraftSent as refused:
@@ -126,7 +118,7 @@ def restore(request, pk, number):
 @require_GET
 def pdf(request, pk):
     """The PDF: rendered now while in progress; once sent, exactly the bytes that were sent."""
-    draft = _get_or_404(selectors.draft_detail, office=request.office, pk=pk)
+    draft = found_or_404(selectors.draft_detail, office=request.office, pk=pk)
     if draft.is_sent:
         with draft.pdf.open("rb") as stored:
             data = stored.read()
@@ -140,7 +132,7 @@ def pdf(request, pk):
 @office_required
 @require_POST
 def mark_sent(request, pk):
-    draft = _get_or_404(selectors.draft_detail, office=request.office, pk=pk)
+    draft = found_or_404(selectors.draft_detail, office=request.office, pk=pk)
     try:
         services.mark_sent(draft=draft, user=request.user)
     except services.DraftSent as refused:

@@ -3,17 +3,15 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from svtracker.accounts.selectors import is_office_admin
-from svtracker.accounts.views import office_required
+from svtracker.accounts.views import found_or_404, office_required
 
 from . import selectors
 from .forms import FollowMemberForm
-from .models import FollowedMember
 from .services import follow_member, unfollow_member
 
 
@@ -41,10 +39,7 @@ def followed_members(request):
 def unfollow(request, pk: int):
     if not is_office_admin(user=request.user, office=request.office):
         raise PermissionDenied
-    try:
-        followed = selectors.followed_member(office=request.office, pk=pk)
-    except FollowedMember.DoesNotExist:
-        raise Http404 from None
+    followed = found_or_404(selectors.followed_member, office=request.office, pk=pk)
     unfollow_member(office=request.office, member=followed.member)
     messages.success(request, _("%(member)s wordt niet meer gevolgd.") % {"member": followed.member})
     return redirect("parliament:followed")

@@ -3,8 +3,6 @@
 from datetime import date
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -15,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from svtracker.accounts.views import OfficeRequiredMixin, office_required
+from svtracker.accounts.views import OfficeRequiredMixin, found_or_404, office_required
 
 from .filters import PromiseFilter
 from .forms import BulkForm, DeliverForm, DropForm, PromiseForm
@@ -66,10 +64,7 @@ def bulk(request):
 @require_http_methods(["GET", "POST"])
 def detail(request, pk):
     """One promise: edit it, confirm or drop it, mark it delivered; its whole history below."""
-    try:
-        promise = promise_detail(office=request.office, pk=pk)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
+    promise = found_or_404(promise_detail, office=request.office, pk=pk)
     office = request.office
     form = PromiseForm(instance=promise, prefix="edit")
     deliver_form = DeliverForm(office=office, prefix="deliver")

@@ -5,8 +5,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +14,7 @@ from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 from django_tables2.export.views import ExportMixin
 
-from svtracker.accounts.views import OfficeRequiredMixin, office_required
+from svtracker.accounts.views import OfficeRequiredMixin, found_or_404, office_required
 from svtracker.drafts.selectors import drafts_in_progress
 from svtracker.promises.selectors import promises_due, promises_for_question
 from svtracker.reminders.selectors import answers_late_or_due
@@ -25,13 +24,6 @@ from .filters import QuestionFilter
 from .forms import RegisterQuestionForm, UploadForm, upload_problem
 from .services import ImportResult, import_document, register_sent_question
 from .tables import QuestionTable, SeriesTable
-
-
-def _get_or_404(finder, **kwargs):
-    try:
-        return finder(**kwargs)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
 
 
 @office_required
@@ -71,7 +63,7 @@ class QuestionListView(OfficeRequiredMixin, ExportMixin, SingleTableMixin, Filte
 @office_required
 @require_GET
 def question_detail(request, pk):
-    question = _get_or_404(selectors.question_detail, office=request.office, pk=pk)
+    question = found_or_404(selectors.question_detail, office=request.office, pk=pk)
     return render(request, "questions/detail.html", {
         "question": question,
         "rows": selectors.answer_rows(question=question),
@@ -83,7 +75,7 @@ def question_detail(request, pk):
 @require_GET
 def document_download(request, pk):
     """The original file, only for staff of the office the question belongs to."""
-    document = _get_or_404(selectors.document_for, office=request.office, pk=pk)
+    document = found_or_404(selectors.document_for, office=request.office, pk=pk)
     suffix = PurePath(document.filename).suffix.lower()
     content_type = "application/pdf" if suffix == ".pdf" else "text/plain; charset=utf-8"
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename,
@@ -101,7 +93,7 @@ def series_list(request):
 @office_required
 @require_GET
 def series_detail(request, pk):
-    series = _get_or_404(selectors.series_detail, office=request.office, pk=pk)
+    series = found_or_404(selectors.series_detail, office=request.office, pk=pk)
     return render(request, "questions/series_detail.html", {
         "series": series, "timeline": selectors.series_timeline(series=series)})
 

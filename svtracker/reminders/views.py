@@ -5,7 +5,7 @@ from datetime import date
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from svtracker.accounts.selectors import is_office_admin
 from svtracker.accounts.services import profile_of, renew_calendar_token
-from svtracker.accounts.views import office_required
+from svtracker.accounts.views import found_or_404, office_required
 
 from . import selectors
 from .feeds import calendar_ics
@@ -69,10 +69,7 @@ def outbox(request):
 @office_required
 @require_POST
 def retry(request, pk: int):
-    try:
-        digest = selectors.digest_for(office=request.office, pk=pk)
-    except ObjectDoesNotExist as exc:
-        raise Http404 from exc
+    digest = found_or_404(selectors.digest_for, office=request.office, pk=pk)
     retry_digest(digest=digest, user=request.user)
     messages.success(request, _("De mail aan %(name)s wordt opnieuw verstuurd.") % {"name": digest.recipient})
     return redirect("reminders:outbox")
