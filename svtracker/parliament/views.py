@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from svtracker.accounts.selectors import is_office_admin
 from svtracker.accounts.views import found_or_404, office_required
@@ -16,6 +16,7 @@ from .services import follow_member, unfollow_member
 
 
 @office_required
+@require_http_methods(["GET", "POST"])
 def followed_members(request):
     is_admin = is_office_admin(user=request.user, office=request.office)
     form = FollowMemberForm(request.POST or None)

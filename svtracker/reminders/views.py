@@ -78,7 +78,8 @@ def retry(request, pk: int):
 @office_required
 @require_GET
 def recess_list(request):
-    year = int(request.GET.get("year") or date.today().year)
+    asked = request.GET.get("year", "")
+    year = int(asked) if asked.isdigit() and 1900 < int(asked) < 2200 else date.today().year
     return render(request, "reminders/recess.html", {
         "year": year, "periods": selectors.recess_periods(year=year),
         "can_edit": is_office_admin(user=request.user, office=request.office),

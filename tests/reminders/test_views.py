@@ -77,6 +77,12 @@ def test_office_admin_edits_the_summer_recess_and_the_deadline_follows(office, s
     assert "maandag 22 september 2025" in page
 
 
+def test_recess_page_with_a_year_that_is_not_a_year_shows_this_year(staff_client):
+    response = staff_client.get(reverse("reminders:recess") + "?year=abc")
+    assert response.status_code == 200
+    assert response.context["year"] == date.today().year
+
+
 def test_recess_start_must_lie_in_the_year_being_edited(office, staff, staff_client):
     Membership.objects.filter(user=staff).update(role=Membership.Role.ADMIN)
     response = staff_client.post(reverse("reminders:recess_edit", args=[2025, "easter"]),
