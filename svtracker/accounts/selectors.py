@@ -26,9 +26,5 @@ def is_office_admin(*, user: User, office: Office) -> bool:
     return Membership.objects.filter(user=user, office=office, role=Membership.Role.ADMIN).exists()
 
 
-def staff_of(*, office: Office):
-    return User.objects.filter(memberships__office=office, is_active=True).order_by("username")
-
-
 def memberships_of(*, office: Office):
     return Membership.objects.filter(office=office).select_related("user").order_by("user__username")
