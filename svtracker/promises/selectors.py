@@ -4,6 +4,8 @@ from datetime import date
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
 
@@ -38,3 +40,26 @@ def promise_detail(*, office: Office, pk: int) -> Promise:
 
 def changes_of(*, promise: Promise):
     return PromiseChange.objects.filter(promise=promise).select_related("user")
+
+
+def promise_history(*, promise: Promise) -> list[dict]:
+    """Each change with (field label, before, after) rows, as staff read them."""
+    return [{"change": change, "rows": [
+        (Promise._meta.get_field(name.removesuffix("_id")).verbose_name, _shown(name, before),
+         _shown(name, change.after.get(name))) for name, before in change.before.items()]}
+        for change in changes_of(promise=promise)]
+
+
+def _shown(name: str, value) -> str:
+    """A recorded value as staff read it: labels for choices, dates in the interface's language."""
+    if value in (None, ""):
+        return "–"
+    if name == "status":
+        return Promise.Status(value).label
+    if name == "kind":
+        return Promise.Kind(value).label
+    if name in ("expected", "snoozed_until"):
+        return date_format(date.fromisoformat(value), "j F Y")
+    if name == "delivered_in_id":
+        return _("vraag #%(id)s") % {"id": value}
+    return str(value)

@@ -1,11 +1,8 @@
 """Staff pages for promises: the table with bulk confirm/drop, and one promise to edit or mark delivered."""
 
-from datetime import date
-
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -18,7 +15,7 @@ from svtracker.accounts.views import OfficeRequiredMixin, found_or_404, office_r
 from .filters import PromiseFilter
 from .forms import BulkForm, DeliverForm, DropForm, PromiseForm
 from .models import Promise
-from .selectors import changes_of, promise_detail, promises_for
+from .selectors import promise_detail, promise_history, promises_for
 from .services import bulk_change_status, change_promise, confirm_promise, deliver_promise, drop_promise
 from .tables import PromiseTable
 
@@ -98,27 +95,6 @@ def detail(request, pk):
             return redirect("promises:detail", pk=pk)
     return render(request, "promises/detail.html", {
         "promise": promise, "form": form, "deliver_form": deliver_form, "drop_form": drop_form,
-        "history": _history(changes_of(promise=promise)), "list_url": reverse("promises:list"),
+        "history": promise_history(promise=promise), "list_url": reverse("promises:list"),
     })
 
-
-def _shown(name: str, value) -> str:
-    """A recorded value as staff read it: labels for choices, Dutch dates, question ids as links' text."""
-    if value in (None, ""):
-        return "–"
-    if name == "status":
-        return Promise.Status(value).label
-    if name == "kind":
-        return Promise.Kind(value).label
-    if name in ("expected", "snoozed_until"):
-        return date_format(date.fromisoformat(value), "j F Y")
-    if name == "delivered_in_id":
-        return _("vraag #%(id)s") % {"id": value}
-    return str(value)
-
-
-def _history(changes) -> list[dict]:
-    return [{"change": change, "rows": [
-        (Promise._meta.get_field(name.removesuffix("_id")).verbose_name, _shown(name, before),
-         _shown(name, change.after.get(name))) for name, before in change.before.items()]}
-        for change in changes]
