@@ -38,6 +38,14 @@ def found_or_404(finder, **kwargs):
         raise Http404 from missing
 
 
+def redirect_to_next(request, default: str):
+    """Back to the page the form came from (its `next` field) if that is on this site, else `default`."""
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = default
+    return redirect(target)
+
+
 class OfficeRequiredMixin:
     """The class-based form of office_required."""
 
@@ -70,10 +78,7 @@ def office_switch(request):
         office = get_object_or_404(offices, pk=request.POST.get("office") or 0)
         request.session["office_id"] = office.pk
         messages.success(request, _("Je werkt nu voor %(office)s.") % {"office": office.name})
-        target = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-            target = "dashboard"
-        return redirect(target)
+        return redirect_to_next(request, "dashboard")
     return render(request, "accounts/office.html", {"offices": offices})
 
 

@@ -3,14 +3,13 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from svtracker.accounts.views import OfficeRequiredMixin, found_or_404, office_required
+from svtracker.accounts.views import OfficeRequiredMixin, found_or_404, office_required, redirect_to_next
 
 from .filters import PromiseFilter
 from .forms import BulkForm, DeliverForm, DropForm, PromiseForm
@@ -33,13 +32,6 @@ class PromiseListView(OfficeRequiredMixin, SingleTableMixin, FilterView):
         return {**super().get_filterset_kwargs(filterset_class), "office": self.request.office}
 
 
-def _back_to_list(request):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect("promises:list")
-
-
 @office_required
 @require_POST
 def bulk(request):
@@ -49,12 +41,12 @@ def bulk(request):
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, error)
-        return _back_to_list(request)
+        return redirect_to_next(request, "promises:list")
     status = Promise.Status.CONFIRMED if form.cleaned_data["action"] == "confirm" else Promise.Status.DROPPED
     changed = bulk_change_status(promises=form.cleaned_data["select"], user=request.user, status=status)
     messages.success(request, ngettext("%(count)d toezegging gewijzigd.", "%(count)d toezeggingen gewijzigd.",
                                        changed) % {"count": changed})
-    return _back_to_list(request)
+    return redirect_to_next(request, "promises:list")
 
 
 @office_required
