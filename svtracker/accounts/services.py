@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from svtracker.people.models import Member
 
@@ -45,12 +46,22 @@ def renew_calendar_token(*, user: User) -> Profile:
     return profile
 
 
-def remove_staff(*, office: Office, user: User) -> None:
+class OwnAccessRefused(Exception):
+    """Nobody changes their own role or access, so an office cannot lose its last admin by a slip."""
+
+    message = _("Je kunt je eigen toegang of rol niet zelf wijzigen.")
+
+
+def remove_staff(*, office: Office, user: User, by: User) -> None:
     """Take a user out of an office; the account stays (it may work for other offices)."""
+    if user.pk == by.pk:
+        raise OwnAccessRefused
     Membership.objects.filter(office=office, user=user).delete()
 
 
-def set_role(*, membership: Membership, role: str) -> Membership:
+def set_role(*, membership: Membership, role: str, by: User) -> Membership:
+    if membership.user_id == by.pk:
+        raise OwnAccessRefused
     membership.role = role
     membership.save(update_fields=["role"])
     return membership

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from .forms import StaffAddForm, StaffRemoveForm, StaffRoleForm
 from .models import Membership
 from .selectors import is_office_admin, memberships_of, offices_for
-from .services import invite_staff, remove_staff, set_role
+from .services import OwnAccessRefused, invite_staff, remove_staff, set_role
 
 
 def office_required(view):
@@ -106,16 +106,17 @@ def staff(request):
             if form.is_valid():
                 membership = get_object_or_404(memberships_of(office=office),
                                                pk=form.cleaned_data["membership"])
-                if membership.user_id == request.user.pk:
-                    messages.error(request, _("Je kunt je eigen toegang of rol niet zelf wijzigen."))
-                elif action == "role":
-                    set_role(membership=membership, role=form.cleaned_data["role"])
-                    messages.success(request, _("De rol van %(user)s is gewijzigd.")
-                                     % {"user": membership.user.get_username()})
+                try:
+                    if action == "role":
+                        set_role(membership=membership, role=form.cleaned_data["role"], by=request.user)
+                        text = _("De rol van %(user)s is gewijzigd.")
+                    else:
+                        remove_staff(office=office, user=membership.user, by=request.user)
+                        text = _("%(user)s werkt niet langer voor dit kantoor.")
+                except OwnAccessRefused as refused:
+                    messages.error(request, refused.message)
                 else:
-                    remove_staff(office=office, user=membership.user)
-                    messages.success(request, _("%(user)s werkt niet langer voor dit kantoor.")
-                                     % {"user": membership.user.get_username()})
+                    messages.success(request, text % {"user": membership.user.get_username()})
                 return redirect("accounts:staff")
     return render(request, "accounts/staff.html", {
         "memberships": memberships_of(office=office), "is_admin": admin, "add_form": add_form,

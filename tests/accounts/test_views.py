@@ -107,3 +107,14 @@ def test_admin_cannot_remove_another_offices_staff(staff_client, staff, other_of
     response = staff_client.post(reverse("accounts:staff"), {"action": "remove", "membership": foreign.pk})
     assert response.status_code == 404
     assert Membership.objects.filter(pk=foreign.pk).exists()
+
+
+def test_an_admin_cannot_remove_themselves_or_change_their_own_role(staff_client, staff, office):
+    own = Membership.objects.get(user=staff, office=office)
+    Membership.objects.filter(pk=own.pk).update(role=Membership.Role.ADMIN)
+    response = staff_client.post(reverse("accounts:staff"), {"action": "remove", "membership": own.pk},
+                                 follow=True)
+    assert "Je kunt je eigen toegang of rol niet zelf wijzigen." in response.content.decode()
+    staff_client.post(reverse("accounts:staff"), {"action": "role", "membership": own.pk,
+                                                  "role": Membership.Role.STAFF})
+    assert Membership.objects.get(pk=own.pk).role == Membership.Role.ADMIN
