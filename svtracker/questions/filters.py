@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from svtracker.people.models import Member, Minister
 
-from .selectors import filter_choices, matching_text
+from .selectors import filter_choices, filter_open_promises, matching_text
 
 YES_NO = [("", _("alle")), ("true", _("ja")), ("false", _("nee"))]
 
@@ -22,7 +22,7 @@ class QuestionFilter(django_filters.FilterSet):
     session = django_filters.ChoiceFilter(label=_("Zittingsjaar"), empty_label=_("alle"))
     theme = django_filters.ChoiceFilter(label=_("Thema"), empty_label=_("alle"))
     answered = django_filters.BooleanFilter(label=_("Beantwoord"), widget=forms.Select(choices=YES_NO))
-    has_open_promises = django_filters.BooleanFilter(label=_("Open toezeggingen"),
+    has_open_promises = django_filters.BooleanFilter(label=_("Open toezeggingen"), method="open_promises",
                                                      widget=forms.Select(choices=YES_NO))
 
     def __init__(self, *args, office, **kwargs):
@@ -35,3 +35,6 @@ class QuestionFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return matching_text(questions=queryset, text=value)
+
+    def open_promises(self, queryset, name, value):
+        return filter_open_promises(queryset, value=value)

@@ -69,7 +69,16 @@ class Question(models.Model):
             models.UniqueConstraint(fields=["office", "session", "minister", "number"],
                                     name="unique_question_per_office"),
         ]
-        indexes = [models.Index(fields=["office", "-date"])]
+        indexes = [
+            models.Index(fields=["office", "-date"]),
+            # The questions table sorts by title; its filters list the office's session years, themes,
+            # members and ministers by walking these instead of reading every question.
+            models.Index(fields=["office", "title"], name="question_office_title"),
+            models.Index(fields=["office", "session"], name="question_office_session"),
+            models.Index(fields=["office", "theme"], name="question_office_theme"),
+            models.Index(fields=["office", "author"], name="question_office_author"),
+            models.Index(fields=["office", "minister"], name="question_office_minister"),
+        ]
         verbose_name = _("schriftelijke vraag")
         verbose_name_plural = _("schriftelijke vragen")
 

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.db import connection
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
 
 from svtracker.accounts.models import Office
@@ -11,10 +12,44 @@ from svtracker.promises.models import Promise
 from .models import AnswerPart, Document, Question, Reference, Series, SubQuestion
 
 
+def _open_promises():
+    return Exists(Promise.objects.filter(question=OuterRef("pk"), status__in=Promise.OPEN_STATUSES))
+
+
 def questions_for(*, office: Office):
-    open_promises = Promise.objects.filter(question=OuterRef("pk"), status__in=Promise.OPEN_STATUSES)
     return (Question.objects.filter(office=office).select_related("author", "minister", "series")
-            .annotate(has_open_promises=Exists(open_promises)))
+            .annotate(has_open_promises=_open_promises()))
+
+
+# What the questions table shows: no long texts (explanation), no series.
+TABLE_FIELDS = ("id", "office_id", "session", "number", "date", "title", "theme", "answered",
+                "author__id", "author__name", "minister__id", "minister__name")
+
+
+def questions_table(*, office: Office):
+    """The office's questions for the table, without has_open_promises: computed over every row of the
+    office, that flag is what made a page slow (mark_open_promises sets it for the rows shown)."""
+    return (Question.objects.filter(office=office).select_related("author", "minister")
+            .only(*TABLE_FIELDS))
+
+
+def with_open_promises(questions):
+    """The questions annotated with has_open_promises, to sort or export by it."""
+    return questions.annotate(has_open_promises=_open_promises())
+
+
+def filter_open_promises(questions, *, value: bool):
+    return questions.filter(_open_promises() if value else ~_open_promises())
+
+
+def mark_open_promises(questions: list[Question]) -> list[Question]:
+    """Sets has_open_promises on the given questions (one page) in one query."""
+    with_open = set(Promise.objects.filter(question__in=[q.pk for q in questions],
+                                           status__in=Promise.OPEN_STATUSES)
+                    .order_by().values_list("question_id", flat=True).distinct())
+    for question in questions:
+        question.has_open_promises = question.pk in with_open
+    return questions
 
 
 def question_detail(*, office: Office, pk: int) -> Question:
@@ -53,15 +88,38 @@ def questions_awaiting_answer(*, office: Office):
     return questions_for(office=office).filter(answered=False).order_by("date", "number")
 
 
+# The distinct values of one column of an office's questions by walking the (office, column) index from
+# value to value (a few index probes) instead of reading every question; PostgreSQL and SQLite alike.
+DISTINCT_VALUES_SQL = """
+    WITH RECURSIVE found(value) AS (
+        SELECT MIN({column}) FROM questions_question WHERE office_id = %s AND {column} > ''
+        UNION ALL
+        SELECT (SELECT MIN({column}) FROM questions_question WHERE office_id = %s AND {column} > found.value)
+        FROM found WHERE found.value IS NOT NULL
+    )
+    SELECT value FROM found WHERE value IS NOT NULL
+"""
+
+
+def _distinct_values(*, office: Office, column: str) -> list[str]:
+    if column not in ("session", "theme"):
+        raise ValueError(column)
+    with connection.cursor() as cursor:
+        cursor.execute(DISTINCT_VALUES_SQL.format(column=column), [office.pk, office.pk])
+        return [value for (value,) in cursor.fetchall()]
+
+
 def filter_choices(*, office: Office) -> dict:
-    """The members, ministers, session years and themes that occur in the office's questions."""
-    questions = Question.objects.filter(office=office)
+    """The members, ministers, session years and themes that occur in the office's questions.
+
+    Members and ministers come from their own small tables, each checked with an indexed probe for a
+    question of the office (no DISTINCT over the questions)."""
+    asked = Question.objects.filter(office=office)
     return {
-        "members": Member.objects.filter(questions__office=office).distinct().order_by("name"),
-        "ministers": Minister.objects.filter(questions__office=office).distinct().order_by("name"),
-        "sessions": list(questions.order_by("-session").values_list("session", flat=True).distinct()),
-        "themes": list(questions.exclude(theme="").order_by("theme")
-                       .values_list("theme", flat=True).distinct()),
+        "members": Member.objects.filter(Exists(asked.filter(author=OuterRef("pk")))).order_by("name"),
+        "ministers": Minister.objects.filter(Exists(asked.filter(minister=OuterRef("pk")))).order_by("name"),
+        "sessions": _distinct_values(office=office, column="session")[::-1],
+        "themes": _distinct_values(office=office, column="theme"),
     }
 
 

@@ -2,6 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from .models import Question, Series
+from .selectors import with_open_promises
 
 
 class YesNoColumn(tables.BooleanColumn):
@@ -12,6 +13,9 @@ class YesNoColumn(tables.BooleanColumn):
 
     def render(self, value, record, bound_column):
         return _("ja") if self._get_bool_value(record, value, bound_column) else _("nee")
+
+    def value(self, value, record, bound_column):
+        return str(self.render(value, record, bound_column))
 
 
 class QuestionTable(tables.Table):
@@ -33,9 +37,15 @@ class QuestionTable(tables.Table):
                   "has_open_promises")
         order_by = ("-date",)
         empty_text = _("Geen vragen gevonden.")
+        template_name = "questions/_table.html"
 
     def value_date(self, value):
         return value
+
+    def order_has_open_promises(self, queryset, is_descending):
+        # The page's rows get the flag afterwards (mark_open_promises); sorting by it needs it on every row.
+        ordering = "-has_open_promises" if is_descending else "has_open_promises"
+        return with_open_promises(queryset).order_by(ordering, "-date"), True
 
 
 class SeriesTable(tables.Table):

@@ -49,12 +49,23 @@ class QuestionListView(OfficeRequiredMixin, ExportMixin, SingleTableMixin, Filte
     table_class = QuestionTable
     filterset_class = QuestionFilter
     template_name = "questions/list.html"
-    paginate_by = 25
+    table_pagination = {"per_page": 25}  # only the table paginates: one COUNT per page
     export_formats = ("xlsx", "csv")
     export_name = "vragen"
 
     def get_queryset(self):
-        return selectors.questions_for(office=self.request.office)
+        questions = selectors.questions_table(office=self.request.office)
+        if self.request.GET.get(self.export_trigger_param):
+            return selectors.with_open_promises(questions)
+        return questions
+
+    def get_table(self, **kwargs):
+        table = super().get_table(**kwargs)
+        if hasattr(table, "page"):
+            rows = table.page.object_list.data  # the page's queryset, evaluated here and kept for rendering
+            if not rows.query.annotations:
+                selectors.mark_open_promises(list(rows))
+        return table
 
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "office": self.request.office}
