@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connection
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -59,25 +61,28 @@ def answer_deadline_for(question: Question, *, calendar: deadlines.WorkingCalend
 CERTAINLY_LATE_AFTER = timedelta(days=120)
 
 
-def answers_late_or_due(*, office: Office, today: date) -> tuple[list[Question], list[Question]]:
-    """The office's unanswered questions past their answer deadline, and those due by the end of this week.
+def answers_late_or_due(*, office: Office, today: date, limit: int | None = None
+                        ) -> tuple[list[Question], list[Question]]:
+    """The office's unanswered questions past their answer deadline, and those due by the end of this week
+    (the first `limit` of each, oldest first).
 
     Each question gets `deadline` set (None for one certainly late, so the calendar is not walked for it).
+    Only the questions of the last CERTAINLY_LATE_AFTER days are read whole, the older ones up to `limit`.
     """
     calendar = working_calendar()
     week_end = today + timedelta(days=6 - today.weekday())
+    awaiting = questions_awaiting_answer(office=office)
     late, due = [], []
-    for question in questions_awaiting_answer(office=office):
-        if question.date < today - CERTAINLY_LATE_AFTER:
-            question.deadline = None
-            late.append(question)
-            continue
+    for question in awaiting.filter(date__lt=today - CERTAINLY_LATE_AFTER)[:limit]:
+        question.deadline = None
+        late.append(question)
+    for question in awaiting.filter(date__gte=today - CERTAINLY_LATE_AFTER):
         question.deadline = answer_deadline_for(question, calendar=calendar).due
         if question.deadline < today:
             late.append(question)
         elif question.deadline <= week_end:
             due.append(question)
-    return late, due
+    return late[:limit], due[:limit]
 
 
 @dataclass(frozen=True)
@@ -122,8 +127,11 @@ def late_questions(*, office: Office, on: date,
     """The office's unanswered questions past their answer deadline on `on` (few: only unanswered ones)."""
     calendar = calendar or working_calendar()
     items: list[DueItem] = []
+    due_by_date: dict[date, date] = {}  # questions asked on the same day share a deadline
     for question in Question.objects.filter(office=office, answered=False).order_by("date", "id"):
-        due = deadlines.answer_deadline(question.date, calendar).due
+        if question.date not in due_by_date:
+            due_by_date[question.date] = deadlines.answer_deadline(question.date, calendar).due
+        due = due_by_date[question.date]
         if on > due:
             items.append(DueItem(office, Reminder.ItemKind.QUESTION, question, Reminder.Reason.LATE, due))
     return items
@@ -208,6 +216,14 @@ def digest_due_today(*, profile: Profile | None, on: date, calendar: deadlines.W
         return False
     chosen = on - timedelta(days=on.weekday()) + timedelta(days=profile.digest_weekday)
     return plain.next_working_day(chosen) == on
+
+
+def unsent_digest_ids(*, lease: timedelta) -> list[int]:
+    """Digests of any day and office still to send: ready, or left "sending" longer than the lease."""
+    stale = timezone.now() - lease
+    return list(Digest.objects.filter(Q(status=Digest.Status.READY)
+                                      | Q(status=Digest.Status.SENDING, sending_since__lt=stale))
+                .order_by("date", "id").values_list("pk", flat=True))
 
 
 def failed_digests(*, office: Office):

@@ -6,8 +6,10 @@ scan harmless, and a Digest's status (ready -> sending -> sent/failed) makes a r
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -16,11 +18,15 @@ from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from svtracker.accounts.models import Office, Profile
+from svtracker.promises.models import Promise
 
 from . import selectors
 from .models import Digest, RecessPeriod, Reminder
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -28,14 +34,25 @@ class ScanResult:
     on: date
     dry_run: bool
     working_day: bool = True
-    new_reminders: list[tuple[Reminder, object]] = field(default_factory=list)
+    reminders: list[Reminder] = field(default_factory=list)  # recorded by this scan
     digests: list[Digest] = field(default_factory=list)
+    requeued: list[int] = field(default_factory=list)  # unsent digests of earlier days (or stuck sending)
+    broker_down: bool = False
+
+    @cached_property
+    def new_reminders(self) -> list[tuple[Reminder, object]]:
+        """Each new reminder with its question or promise, loaded only when asked (the command's report)."""
+        items = selectors.load_items(self.reminders)
+        return [(reminder, items[(reminder.item_kind, reminder.item_id)]) for reminder in self.reminders]
 
 
 def run_reminders(*, on: date, dry_run: bool = False) -> ScanResult:
     """Find what is due on `on` in every office, record it in the outbox and queue one digest per person.
 
     Runs from the beat task and from `manage.py run_reminders`. Running it twice on a day adds nothing.
+    It also queues again every digest still unsent from an earlier run (never queued because the broker
+    was down, or left "sending" past the lease), whatever its day. A broker that is down is logged, not
+    raised: the digests stay ready and the next run queues them.
     """
     calendar = selectors.working_calendar()
     result = ScanResult(on=on, dry_run=dry_run)
@@ -44,7 +61,19 @@ def run_reminders(*, on: date, dry_run: bool = False) -> ScanResult:
         return result
     for office in Office.objects.order_by("name"):
         _scan_office(office=office, on=on, calendar=calendar, result=result)
+    if not dry_run:
+        queued = {digest.pk for digest in result.digests}
+        result.requeued = [pk for pk in selectors.unsent_digest_ids(lease=_sending_lease())
+                           if pk not in queued]
+        for pk in result.requeued:
+            _enqueue_from_scan(pk, result)
     return result
+
+
+def _enqueue_from_scan(digest_id: int, result: ScanResult) -> None:
+    """Queue a digest unless the broker already failed during this scan (each try takes a while)."""
+    if not result.broker_down:
+        result.broker_down = not _enqueue(digest_id)
 
 
 def _scan_office(*, office: Office, on: date, calendar, result: ScanResult) -> None:
@@ -57,19 +86,14 @@ def _scan_office(*, office: Office, on: date, calendar, result: ScanResult) -> N
         with transaction.atomic():  # a dry run records, reports, and rolls back to here
             new = _record_reminders(office=office, keys=keys, recipients=recipients)
             transaction.set_rollback(result.dry_run)
-        items = selectors.load_items(new)
-        result.new_reminders += [(reminder, items[(reminder.item_kind, reminder.item_id)])
-                                 for reminder in new]
+        result.reminders += new
         if result.dry_run:
             return
-        for recipient in recipients.values():
-            profile = getattr(recipient, "profile", None)
-            if not selectors.digest_due_today(profile=profile, on=on, calendar=calendar):
-                continue
-            digest = _assemble_digest(office=office, recipient=recipient, on=on)
-            if digest is not None:
-                result.digests.append(digest)
-                transaction.on_commit(lambda pk=digest.pk: _enqueue(pk))
+        due_today = [recipient for recipient in recipients.values() if selectors.digest_due_today(
+            profile=getattr(recipient, "profile", None), on=on, calendar=calendar)]
+        for digest in _assemble_digests(office=office, recipients=due_today, on=on):
+            result.digests.append(digest)
+            transaction.on_commit(lambda pk=digest.pk: _enqueue_from_scan(pk, result))
 
 
 # One statement for all of an office's reminders of the day, whatever the number of items: the unique
@@ -103,33 +127,72 @@ def _record_reminders(*, office: Office, keys: list[tuple[str, int, str, date]],
             for pk, kind, item_id, reason, due_date, recipient_id in rows]
 
 
-def _assemble_digest(*, office: Office, recipient: User, on: date) -> Digest | None:
-    """Put the recipient's pending reminders of this office into today's digest, if anything is left."""
-    pending = list(Reminder.objects.select_for_update().filter(
-        office=office, recipient=recipient, digest__isnull=True, cancelled=False))
-    items = selectors.load_items(pending)
-    live, gone = [], []
-    for reminder in pending:
-        item = items.get((reminder.item_kind, reminder.item_id))
-        still_open = selectors.item_still_open(item_kind=reminder.item_kind, item=item, on=on,
-                                               reason=reminder.reason)
-        (live if still_open else gone).append(reminder)
-    Reminder.objects.filter(pk__in=[r.pk for r in gone]).update(cancelled=True)
-    digest = Digest.objects.filter(office=office, recipient=recipient, date=on).first()
-    if digest is None and not live:
-        return None
-    if digest is None:
-        digest, _created = Digest.objects.get_or_create(office=office, recipient=recipient, date=on)
-    if digest.status == Digest.Status.READY:
-        Reminder.objects.filter(pk__in=[r.pk for r in live]).update(digest=digest)
-        return digest
-    return None  # today's digest already went out; the rest waits for the next one
+# selectors.item_still_open in SQL, for the reminders still waiting for a digest: the others are cancelled.
+CANCEL_CLOSED_SQL = """
+    UPDATE reminders_reminder AS r SET cancelled = true
+    WHERE r.office_id = %(office)s AND r.recipient_id = ANY(%(recipients)s) AND r.digest_id IS NULL
+          AND NOT r.cancelled AND r.reason <> %(answered)s
+          AND NOT (r.item_kind = %(question)s AND EXISTS (
+                       SELECT 1 FROM questions_question q WHERE q.id = r.item_id AND NOT q.answered))
+          AND NOT (r.item_kind = %(promise)s AND EXISTS (
+                       SELECT 1 FROM promises_promise p WHERE p.id = r.item_id AND p.status = ANY(%(open)s)
+                              AND (p.snoozed_until IS NULL OR p.snoozed_until <= %(on)s)))
+"""
+# Today's digest for each recipient with something pending (an existing one is kept as it is).
+CREATE_DIGESTS_SQL = """
+    INSERT INTO reminders_digest (office_id, recipient_id, date, status, attempts, last_error, created)
+    SELECT DISTINCT %(office)s, r.recipient_id, %(on)s::date, %(ready)s, 0, '', now()
+    FROM reminders_reminder r
+    WHERE r.office_id = %(office)s AND r.recipient_id = ANY(%(recipients)s) AND r.digest_id IS NULL
+          AND NOT r.cancelled
+    ON CONFLICT DO NOTHING
+"""
+# The pending reminders go into today's digest while it is ready; once it went out they wait for the next.
+FILL_DIGESTS_SQL = """
+    UPDATE reminders_reminder AS r SET digest_id = d.id
+    FROM reminders_digest d
+    WHERE d.office_id = %(office)s AND d.date = %(on)s AND d.status = %(ready)s
+          AND d.recipient_id = r.recipient_id AND r.office_id = %(office)s
+          AND r.recipient_id = ANY(%(recipients)s) AND r.digest_id IS NULL AND NOT r.cancelled
+"""
 
 
-def _enqueue(digest_id: int) -> None:
+def _assemble_digests(*, office: Office, recipients: list[User], on: date) -> list[Digest]:
+    """Put each recipient's pending reminders of this office into today's digest, in three statements for
+    the whole office; returns the ready digests of the day (those with something to send)."""
+    if not recipients:
+        return []
+    params = {"office": office.pk, "recipients": [r.pk for r in recipients], "on": on,
+              "ready": Digest.Status.READY, "answered": Reminder.Reason.ANSWERED,
+              "question": Reminder.ItemKind.QUESTION, "promise": Reminder.ItemKind.PROMISE,
+              "open": list(Promise.OPEN_STATUSES)}
+    with connection.cursor() as cursor:
+        cursor.execute(CANCEL_CLOSED_SQL, params)
+        cursor.execute(CREATE_DIGESTS_SQL, params)
+        cursor.execute(FILL_DIGESTS_SQL, params)
+    by_pk = {r.pk: r for r in recipients}
+    digests = list(Digest.objects.filter(office=office, recipient__in=recipients, date=on,
+                                         status=Digest.Status.READY).order_by("recipient__username"))
+    for digest in digests:
+        digest.recipient, digest.office = by_pk[digest.recipient_id], office
+    return digests
+
+
+def _enqueue(digest_id: int) -> bool:
+    """Hand a digest to the worker; False (logged) when the broker cannot be reached: it stays ready."""
     from .tasks import send_digest
 
-    send_digest.delay(digest_id)
+    try:
+        send_digest.delay(digest_id)
+    except BrokerUnavailable as error:
+        log.warning("digest %s not queued, the broker is unreachable (queued again by the next scan): %r",
+                    digest_id, error)
+        return False
+    return True
+
+
+def _sending_lease() -> timedelta:
+    return timedelta(seconds=settings.REMINDER_SENDING_LEASE)
 
 
 def claim_digest(*, digest_id: int) -> Digest | None:
@@ -138,8 +201,7 @@ def claim_digest(*, digest_id: int) -> Digest | None:
         digest = Digest.objects.select_for_update().select_related("office", "recipient").get(pk=digest_id)
         now = timezone.now()
         # A digest stuck in "sending" past the lease (worker killed mid-send) may be claimed again.
-        lease = timedelta(seconds=settings.REMINDER_SENDING_LEASE)
-        stale = digest.status == Digest.Status.SENDING and digest.sending_since < now - lease
+        stale = digest.status == Digest.Status.SENDING and digest.sending_since < now - _sending_lease()
         if digest.status != Digest.Status.READY and not stale:
             return None
         digest.status = Digest.Status.SENDING

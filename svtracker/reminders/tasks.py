@@ -20,7 +20,7 @@ class DigestTask(Task):
 @shared_task(name="svtracker.reminders.tasks.run_daily_reminders", acks_late=True)
 def run_daily_reminders():
     result = services.run_reminders(on=timezone.localdate())
-    return {"reminders": len(result.new_reminders), "digests": len(result.digests)}
+    return {"reminders": len(result.reminders), "digests": len(result.digests)}
 
 
 @shared_task(base=DigestTask, bind=True, name="svtracker.reminders.tasks.send_digest", acks_late=True,
