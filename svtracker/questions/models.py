@@ -78,6 +78,9 @@ class Question(models.Model):
             models.Index(fields=["office", "theme"], name="question_office_theme"),
             models.Index(fields=["office", "author"], name="question_office_author"),
             models.Index(fields=["office", "minister"], name="question_office_minister"),
+            # The few unanswered questions, oldest first (dashboard, reminders).
+            models.Index(fields=["office", "date", "number"], name="question_awaiting_answer",
+                         condition=models.Q(answered=False)),
         ]
         verbose_name = _("schriftelijke vraag")
         verbose_name_plural = _("schriftelijke vragen")

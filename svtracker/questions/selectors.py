@@ -84,8 +84,12 @@ def recent_documents(*, office: Office, limit: int = 8):
 
 
 def questions_awaiting_answer(*, office: Office):
-    """Sent questions without an answer yet, oldest first (their deadline is the reminders app's job)."""
-    return questions_for(office=office).filter(answered=False).order_by("date", "number")
+    """Sent questions without an answer yet, oldest first (their deadline is the reminders app's job).
+
+    Only what a deadline and a one-line mention need: the dashboard reads these on every visit."""
+    return (Question.objects.filter(office=office, answered=False).select_related("minister")
+            .only("id", "office_id", "number", "date", "title", "answered", "answer_date", "minister__id",
+                  "minister__name").order_by("date", "number"))
 
 
 # The distinct values of one column of an office's questions by walking the (office, column) index from

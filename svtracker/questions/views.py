@@ -32,12 +32,12 @@ def dashboard(request):
     """"Vandaag": what needs attention now, each item one click from where it is handled."""
     office = request.office
     today = timezone.localdate()
-    late, due = answers_late_or_due(office=office, today=today)
+    late, due = answers_late_or_due(office=office, today=today, limit=15)
     return render(request, "questions/dashboard.html", {
         "today": today,
         "promises": promises_due(office=office, until=today + timedelta(days=14))[:15],
-        "late_questions": late[:15],
-        "due_questions": due[:15],
+        "late_questions": late,
+        "due_questions": due,
         "drafts": drafts_in_progress(office=office)[:10],
         "documents": selectors.recent_documents(office=office),
     })
