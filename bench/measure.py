@@ -234,7 +234,7 @@ def _numbered_copies(count: int) -> list[tuple[str, str]]:
 
 def imports(ds: Dataset, runs: int, text_documents: int, pdf_documents: int) -> dict:
     from svtracker.accounts.models import Office
-    from svtracker.questions.services import import_document
+    from svtracker.questions.services import import_documents
     from tests.pdfmaker import seed_pdf_bytes
 
     texts = [(name, text.encode()) for name, text in _numbered_copies(text_documents)]
@@ -247,8 +247,7 @@ def imports(ds: Dataset, runs: int, text_documents: int, pdf_documents: int) -> 
             office = Office.objects.create(name=f"Import {label} {run} {time.time_ns()}")
             with one_core():
                 start = time.perf_counter()
-                for name, data in documents:
-                    outcome = import_document(office=office, data=data, filename=name)
+                for outcome in import_documents(office=office, files=documents):  # as import_questions does
                     statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
                 elapsed = time.perf_counter() - start
             rates.append(len(documents) / elapsed)

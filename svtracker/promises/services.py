@@ -70,25 +70,29 @@ def bulk_change_status(*, promises: Iterable[Promise], user: User, status: str) 
     return changed
 
 
-@transaction.atomic
-def sync_proposed_promises(*, question, proposals: Iterable[PromiseProposal]) -> None:
+@transaction.atomic(savepoint=False)
+def sync_proposed_promises(*, question, proposals: Iterable[PromiseProposal], answer_parts=None,
+                           new_question: bool = False) -> None:
     """Put the parser's proposals on a question as "proposed".
 
     On a re-import, what staff already handled stays as they left it; proposals that are no longer in the
-    document and were never touched go.
+    document and were never touched go. The importer passes the answer parts it just stored and says when
+    the question is new (nothing to keep), which saves it the queries.
     """
     proposals = list(proposals)
-    existing = {_normalised(p.quote): p for p in question.promises.all()}
+    existing = {} if new_question else {_normalised(p.quote): p for p in question.promises.all()}
     wanted = {_normalised(p.quote) for p in proposals}
     for key, promise in existing.items():
         if key not in wanted and promise.status == Promise.Status.PROPOSED and not promise.changes.exists():
             promise.delete()
-    parts = list(question.answer_parts.all())
+    parts = list(question.answer_parts.all()) if answer_parts is None else list(answer_parts)
+    added = []
     for proposal in proposals:
         key = _normalised(proposal.quote)
         if key in existing:
             continue
         part = next((p for p in parts if key[:60] in _normalised(p.text)), None)
-        Promise.objects.create(office=question.office, question=question, answer_part=part,
-                               kind=proposal.kind, quote=proposal.quote, expected=proposal.expected,
-                               basis=proposal.basis[:300])
+        added.append(Promise(office=question.office, question=question, answer_part=part,
+                             kind=proposal.kind, quote=proposal.quote, expected=proposal.expected,
+                             basis=proposal.basis[:300]))
+    Promise.objects.bulk_create(added)

@@ -5,17 +5,20 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
 from svtracker.parsing import ParsedQuestion, UnreadableDocument, parse_document
+from svtracker.people.models import Member, Minister
 from svtracker.people.services import member_named, minister_seen
 from svtracker.promises.services import sync_proposed_promises
 
@@ -40,8 +43,45 @@ class ImportResult:
         return _(self.STATUS_LABELS[self.status])
 
 
+@dataclass
+class PeopleSeen:
+    """Members and ministers already recorded earlier in a batch of imports, so each is looked up once."""
+
+    members: dict[str, Member] = field(default_factory=dict)
+    office_members: set[int] = field(default_factory=set)
+    ministers: dict[tuple[str, str], tuple[Minister, date, date]] = field(default_factory=dict)
+
+    def member(self, *, office: Office, name: str) -> Member:
+        member = self.members.get(name)
+        if member is None:
+            member = self.members[name] = member_named(name)
+        if member.pk not in self.office_members:
+            office.members.add(member)
+            self.office_members.add(member.pk)
+        return member
+
+    def minister(self, *, name: str, function_title: str, on: date) -> Minister:
+        known = self.ministers.get((name, function_title))
+        if known and known[1] <= on <= known[2]:
+            return known[0]
+        minister = minister_seen(name=name, function_title=function_title, on=on)
+        first, last = (min(known[1], on), max(known[2], on)) if known else (on, on)
+        self.ministers[(name, function_title)] = (minister, first, last)
+        return minister
+
+
+def import_documents(*, office: Office, files: Iterable[tuple[str, bytes]],
+                     user: User | None = None) -> Iterator[ImportResult]:
+    """Import (filename, bytes) pairs one after the other, each in its own transaction as import_document
+    does (a broken file does not affect the others); members and ministers are looked up once per batch."""
+    seen = PeopleSeen()
+    for filename, data in files:
+        yield import_document(office=office, data=data, filename=filename, user=user, seen=seen)
+
+
 def import_document(*, office: Office, data: bytes, filename: str, user: User | None = None,
-                    parliament_id: str = "", parliament_url: str = "") -> ImportResult:
+                    parliament_id: str = "", parliament_url: str = "",
+                    seen: PeopleSeen | None = None) -> ImportResult:
     """Import one document (PDF or text) into an office, in one transaction.
 
     The same bytes twice change nothing; a corrected version of a question updates it in place. A file
@@ -50,10 +90,12 @@ def import_document(*, office: Office, data: bytes, filename: str, user: User | 
     and the next document gets a fresh connection.
     """
     stored: list[Document] = []
+    seen = seen if seen is not None else PeopleSeen()
     try:
         return _import_document(office=office, data=data, filename=filename, user=user, stored=stored,
-                                parliament_id=parliament_id, parliament_url=parliament_url)
+                                parliament_id=parliament_id, parliament_url=parliament_url, seen=seen)
     except DatabaseError as error:
+        seen.__init__()  # what it recorded may have been rolled back
         if connection.in_atomic_block:  # an outer transaction decides what happens next
             raise
         log.warning("import of %s failed on the database: %r", filename, error)
@@ -66,7 +108,7 @@ def import_document(*, office: Office, data: bytes, filename: str, user: User | 
 
 
 def _import_document(*, office: Office, data: bytes, filename: str, user: User | None, stored: list,
-                     parliament_id: str, parliament_url: str) -> ImportResult:
+                     parliament_id: str, parliament_url: str, seen: PeopleSeen) -> ImportResult:
     digest = hashlib.sha256(data).hexdigest()
     known = Document.objects.filter(sha256=digest, question__office=office).select_related("question").first()
     if known is not None:
@@ -79,7 +121,7 @@ def _import_document(*, office: Office, data: bytes, filename: str, user: User |
     if missing:
         return ImportResult(filename, "failed", message=missing, warnings=tuple(parsed.warnings))
     with transaction.atomic():
-        question, created = _store_question(office=office, parsed=parsed)
+        question, created, parts, references = _store_question(office=office, parsed=parsed, seen=seen)
         if parliament_id:
             question.parliament_id, question.parliament_url = parliament_id, parliament_url
             question.save(update_fields=["parliament_id", "parliament_url"])
@@ -88,8 +130,9 @@ def _import_document(*, office: Office, data: bytes, filename: str, user: User |
                             uploaded_by=user)
         stored.append(document)
         document.save()
-        sync_proposed_promises(question=question, proposals=parsed.promises)
-        link_references(question=question)
+        sync_proposed_promises(question=question, proposals=parsed.promises, answer_parts=parts,
+                               new_question=created)
+        link_references(question=question, references=references)
     return ImportResult(filename, "imported" if created else "updated", question,
                         warnings=tuple(parsed.warnings))
 
@@ -117,12 +160,12 @@ def _text_of(data: bytes, filename: str) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-def _store_question(*, office: Office, parsed: ParsedQuestion) -> tuple[Question, bool]:
-    author = member_named(parsed.author)
-    office.members.add(author)
+def _store_question(*, office: Office, parsed: ParsedQuestion, seen: PeopleSeen
+                    ) -> tuple[Question, bool, list[AnswerPart], list[Reference]]:
+    author = seen.member(office=office, name=parsed.author)
     minister = None
     if parsed.minister:
-        minister = minister_seen(name=parsed.minister, function_title=parsed.minister_title or "",
+        minister = seen.minister(name=parsed.minister, function_title=parsed.minister_title or "",
                                  on=parsed.date)
     fields = {
         "date": parsed.date, "author": author, "title": parsed.title or "", "theme": parsed.theme or "",
@@ -150,30 +193,34 @@ def _store_question(*, office: Office, parsed: ParsedQuestion) -> tuple[Question
     SubQuestion.objects.bulk_create(
         SubQuestion(question=question, position=i, label=s.label, text=s.text)
         for i, s in enumerate(parsed.sub_questions))
-    AnswerPart.objects.bulk_create(
+    parts = AnswerPart.objects.bulk_create(
         AnswerPart(question=question, position=i, labels=list(p.labels), text=p.text)
         for i, p in enumerate(parsed.answer_parts))
-    Reference.objects.bulk_create(
+    references = Reference.objects.bulk_create(
         Reference(source=question, number=r.number, date=r.date, session=r.session or "", text=r.text,
                   in_answer=r.in_answer)
         for r in parsed.references)
-    return question, created
+    return question, created, parts, references
 
 
-def link_references(*, question: Question) -> None:
-    """Resolve the question's references and those that were waiting for it, then relink series."""
+def link_references(*, question: Question, references: list[Reference] | None = None) -> None:
+    """Resolve the question's references (`references`: all of them, just stored, when the caller has
+    them) and those that were waiting for it, then relink series."""
     waiting = Reference.objects.filter(source__office=question.office, target__isnull=True).filter(
         Q(number=question.number, session__in=[question.session, ""])
         | Q(number__isnull=True, date=question.date, source__author=question.author))
+    own = list(question.references.all()) if references is None else references
     touched = {question}
-    for reference in [*question.references.all(), *waiting.select_related("source")]:
-        reference.target = best_target(reference=reference)
-        reference.save(update_fields=["target"])
+    for reference in [*own, *waiting.select_related("source")]:
+        target = best_target(reference=reference)
+        if target != reference.target:
+            reference.target = target
+            reference.save(update_fields=["target"])
         touched.add(reference.source)
         if reference.target:
             touched.add(reference.target)
     for source in touched:
-        flag_date_mismatches(question=source)
+        flag_date_mismatches(question=source, references=own if source is question else None)
     relink_series(questions=touched)
 
 
@@ -206,9 +253,10 @@ def best_target(*, reference: Reference) -> Question | None:
     return best
 
 
-def flag_date_mismatches(*, question: Question) -> None:
+def flag_date_mismatches(*, question: Question, references: list[Reference] | None = None) -> None:
     """Flag references whose written date disagrees with the target's or with another reference to it."""
-    references = list(question.references.select_related("target"))
+    if references is None:
+        references = list(question.references.select_related("target"))
     dates_by_number: dict[tuple, set[date]] = {}
     for reference in references:
         if reference.number is not None and reference.date:
@@ -241,35 +289,23 @@ def relink_series(*, questions) -> None:
         _assign_series(component)
 
 
+# Every question linked to the start through resolved references, in either direction, in one query.
+_COMPONENT_SQL = """
+    WITH RECURSIVE component(id) AS (
+        SELECT %s::bigint
+        UNION
+        SELECT CASE WHEN r.source_id = c.id THEN r.target_id ELSE r.source_id END
+        FROM component c JOIN questions_reference r ON r.source_id = c.id OR r.target_id = c.id
+        WHERE r.target_id IS NOT NULL
+    )
+    SELECT id FROM component
+"""
+
+
 def _connected(start: Question) -> list[Question]:
-    found = {start.pk: start}
-    frontier = [start.pk]
-    while frontier:
-        neighbours = Question.objects.filter(
-            Q(referenced_by__source__in=frontier) | Q(references__target__in=frontier)
-            | Q(series__isnull=False, series__in=Question.objects.filter(pk__in=frontier).values("series"))
-        ).exclude(pk__in=found).distinct()
-        frontier = []
-        for question in neighbours:
-            found[question.pk] = question
-            frontier.append(question.pk)
-    return _split_by_edges(list(found.values()))
-
-
-def _split_by_edges(candidates: list[Question]) -> list[Question]:
-    """Keep only the questions linked to the first by references (a stale series may hold others)."""
-    ids = {q.pk for q in candidates}
-    edges = Reference.objects.filter(source__in=ids, target__in=ids).values_list("source", "target")
-    adjacency: dict[int, set[int]] = {pk: set() for pk in ids}
-    for source, target in edges:
-        adjacency[source].add(target)
-        adjacency[target].add(source)
-    keep, stack = {candidates[0].pk}, [candidates[0].pk]
-    while stack:
-        for other in adjacency[stack.pop()] - keep:
-            keep.add(other)
-            stack.append(other)
-    return [q for q in candidates if q.pk in keep]
+    """The start and the questions connected to it by references (a stale series may hold others)."""
+    others = Question.objects.filter(pk__in=RawSQL(_COMPONENT_SQL, [start.pk])).exclude(pk=start.pk)
+    return [start, *others]
 
 
 def _assign_series(component: list[Question]) -> None:
@@ -279,6 +315,10 @@ def _assign_series(component: list[Question]) -> None:
     title = series_title(component[0].title) or component[0].title
     if series is None:
         series = Series.objects.create(office=component[0].office, title=title)
+        Question.objects.filter(pk__in=[q.pk for q in component]).update(series=series)
+        for question in component:
+            question.series = series
+        return
     elif series.title != title:
         series.title = title
         series.save(update_fields=["title"])
