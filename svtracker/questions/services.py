@@ -51,6 +51,12 @@ class PeopleSeen:
     office_members: set[int] = field(default_factory=set)
     ministers: dict[tuple[str, str], tuple[Minister, date, date]] = field(default_factory=dict)
 
+    def forget(self) -> None:
+        """After a rolled-back import: what it recorded may not exist."""
+        self.members.clear()
+        self.office_members.clear()
+        self.ministers.clear()
+
     def member(self, *, office: Office, name: str) -> Member:
         member = self.members.get(name)
         if member is None:
@@ -95,7 +101,7 @@ def import_document(*, office: Office, data: bytes, filename: str, user: User | 
         return _import_document(office=office, data=data, filename=filename, user=user, stored=stored,
                                 parliament_id=parliament_id, parliament_url=parliament_url, seen=seen)
     except DatabaseError as error:
-        seen.__init__()  # what it recorded may have been rolled back
+        seen.forget()
         if connection.in_atomic_block:  # an outer transaction decides what happens next
             raise
         log.warning("import of %s failed on the database: %r", filename, error)
