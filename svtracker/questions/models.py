@@ -1,5 +1,6 @@
 """Written questions, their answers, the references between them and the series they form."""
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -58,6 +59,9 @@ class Question(models.Model):
     parliament_id = models.CharField(max_length=50, blank=True)
     parliament_url = models.URLField(blank=True)
     answered_in_time = models.BooleanField(null=True, blank=True)
+    # Title, explanation, sub-questions and answer as one full-text document for the search, kept up to date
+    # by PostgreSQL triggers (migration 0004) whatever writes the rows; unused (NULL) on SQLite.
+    search_document = SearchVectorField(null=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

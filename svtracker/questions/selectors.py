@@ -1,7 +1,9 @@
 """Reading questions, always limited to one office."""
 
+import re
 from datetime import date
 
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
 
@@ -206,10 +208,21 @@ def answer_rows(*, question: Question) -> list[dict]:
 
 
 def matching_text(*, questions, text: str):
-    """Questions whose title, explanation, sub-questions or answer mention the text (case-insensitive)."""
+    """Questions whose title, explanation, sub-questions or answer mention the text.
+
+    On PostgreSQL: every word of the text, or a word starting with it, in the question's full-text
+    document (Dutch stemming: "provincies" finds "provincie"), through its GIN index. On SQLite: the
+    text as typed, case-insensitive.
+    """
     text = text.strip()
     if not text:
         return questions
+    if connection.vendor == "postgresql":
+        words = re.findall(r"\w+", text)
+        if not words:
+            return questions.none()
+        query = SearchQuery(" & ".join(f"{word}:*" for word in words), config="dutch", search_type="raw")
+        return questions.filter(search_document=query)
     in_subs = SubQuestion.objects.filter(question=OuterRef("pk"), text__icontains=text)
     in_answer = AnswerPart.objects.filter(question=OuterRef("pk"), text__icontains=text)
     return questions.filter(Q(title__icontains=text) | Q(explanation__icontains=text)
