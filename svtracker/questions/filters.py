@@ -4,9 +4,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from svtracker.people.models import Member, Minister
-
-from .selectors import filter_choices, filter_open_promises, matching_text
+from .selectors import filter_open_promises, matching_text, table_filter_choices
 
 YES_NO = [("", _("alle")), ("true", _("ja")), ("false", _("nee"))]
 
@@ -31,10 +29,8 @@ class QuestionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Zoeken"), method="search",
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("titel, vraag of antwoord")}))
-    author = django_filters.ModelChoiceFilter(label=_("Vraagsteller"), queryset=Member.objects.none(),
-                                              empty_label=_("alle"), widget=PlainSelect)
-    minister = django_filters.ModelChoiceFilter(label=_("Minister"), queryset=Minister.objects.none(),
-                                                empty_label=_("alle"), widget=PlainSelect)
+    author = django_filters.ChoiceFilter(label=_("Vraagsteller"), empty_label=_("alle"), widget=PlainSelect)
+    minister = django_filters.ChoiceFilter(label=_("Minister"), empty_label=_("alle"), widget=PlainSelect)
     session = django_filters.ChoiceFilter(label=_("Zittingsjaar"), empty_label=_("alle"), widget=PlainSelect)
     theme = django_filters.ChoiceFilter(label=_("Thema"), empty_label=_("alle"), widget=PlainSelect)
     answered = django_filters.BooleanFilter(label=_("Beantwoord"), widget=PlainSelect(choices=YES_NO))
@@ -43,11 +39,10 @@ class QuestionFilter(django_filters.FilterSet):
 
     def __init__(self, *args, office, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = filter_choices(office=office)
-        self.filters["author"].queryset = choices["members"]
-        self.filters["minister"].queryset = choices["ministers"]
-        self.filters["session"].extra["choices"] = [(s, s) for s in choices["sessions"]]
-        self.filters["theme"].extra["choices"] = [(t, t) for t in choices["themes"]]
+        choices = table_filter_choices(office=office)
+        for name, kind in (("author", "members"), ("minister", "ministers"), ("session", "sessions"),
+                           ("theme", "themes")):
+            self.filters[name].extra["choices"] = choices[kind]
 
     def search(self, queryset, name, value):
         return matching_text(questions=queryset, text=value)

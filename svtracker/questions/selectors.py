@@ -96,39 +96,61 @@ def questions_awaiting_answer(*, office: Office):
                   "minister__name").order_by("date", "number"))
 
 
-# The distinct values of one column of an office's questions by walking the (office, column) index from
-# value to value (a few index probes) instead of reading every question; PostgreSQL and SQLite alike.
-DISTINCT_VALUES_SQL = """
-    WITH RECURSIVE found(value) AS (
-        SELECT MIN({column}) FROM questions_question WHERE office_id = %s AND {column} > ''
-        UNION ALL
-        SELECT (SELECT MIN({column}) FROM questions_question WHERE office_id = %s AND {column} > found.value)
-        FROM found WHERE found.value IS NOT NULL
-    )
-    SELECT value FROM found WHERE value IS NOT NULL
-"""
-
-
-def _distinct_values(*, office: Office, column: str) -> list[str]:
-    if column not in ("session", "theme"):
-        raise ValueError(column)
-    with connection.cursor() as cursor:
-        cursor.execute(DISTINCT_VALUES_SQL.format(column=column), [office.pk, office.pk])
-        return [value for (value,) in cursor.fetchall()]
-
-
 def filter_choices(*, office: Office) -> dict:
     """The members, ministers, session years and themes that occur in the office's questions.
 
     Members and ministers come from their own small tables, each checked with an indexed probe for a
     question of the office (no DISTINCT over the questions)."""
     asked = Question.objects.filter(office=office)
+    listed = table_filter_choices(office=office)
     return {
         "members": Member.objects.filter(Exists(asked.filter(author=OuterRef("pk")))).order_by("name"),
         "ministers": Minister.objects.filter(Exists(asked.filter(minister=OuterRef("pk")))).order_by("name"),
-        "sessions": _distinct_values(office=office, column="session")[::-1],
-        "themes": _distinct_values(office=office, column="theme"),
+        "sessions": [value for value, _label in listed["sessions"]],
+        "themes": [value for value, _label in listed["themes"]],
     }
+
+
+# The four filter lists in one round trip: members and ministers from their small tables with an indexed
+# probe each; session years and themes by walking the (office, column) index from value to value (a few
+# index probes, not a DISTINCT over every question). PostgreSQL and SQLite alike.
+TABLE_CHOICES_SQL = """
+    WITH RECURSIVE sessions(value) AS (
+        SELECT MIN(session) FROM questions_question WHERE office_id = %(office)s AND session > ''
+        UNION ALL
+        SELECT (SELECT MIN(session) FROM questions_question
+                WHERE office_id = %(office)s AND session > sessions.value)
+        FROM sessions WHERE sessions.value IS NOT NULL
+    ), themes(value) AS (
+        SELECT MIN(theme) FROM questions_question WHERE office_id = %(office)s AND theme > ''
+        UNION ALL
+        SELECT (SELECT MIN(theme) FROM questions_question
+                WHERE office_id = %(office)s AND theme > themes.value)
+        FROM themes WHERE themes.value IS NOT NULL
+    )
+    SELECT 'members', CAST(m.id AS TEXT), m.name FROM people_member m
+    WHERE EXISTS (SELECT 1 FROM questions_question q WHERE q.office_id = %(office)s AND q.author_id = m.id)
+    UNION ALL
+    SELECT 'ministers', CAST(m.id AS TEXT), m.name FROM people_minister m
+    WHERE EXISTS (SELECT 1 FROM questions_question q WHERE q.office_id = %(office)s AND q.minister_id = m.id)
+    UNION ALL
+    SELECT 'sessions', value, value FROM sessions WHERE value IS NOT NULL
+    UNION ALL
+    SELECT 'themes', value, value FROM themes WHERE value IS NOT NULL
+    ORDER BY 1, 3
+"""
+
+
+def table_filter_choices(*, office: Office) -> dict[str, list[tuple[str, str]]]:
+    """filter_choices as (value, label) lists in one query, for the questions table shown on every visit:
+    members and ministers by id and name, session years newest first, themes."""
+    choices: dict[str, list[tuple[str, str]]] = {"members": [], "ministers": [], "sessions": [], "themes": []}
+    with connection.cursor() as cursor:
+        cursor.execute(TABLE_CHOICES_SQL, {"office": office.pk})
+        for kind, value, label in cursor.fetchall():
+            choices[kind].append((value, label))
+    choices["sessions"].reverse()
+    return choices
 
 
 def series_detail(*, office: Office, pk: int) -> Series:
