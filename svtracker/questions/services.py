@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
 from svtracker.parsing import ParsedQuestion, UnreadableDocument, parse_document
-from svtracker.people.models import Member, Minister
+from svtracker.people.models import Member, Minister, MinisterTerm
 from svtracker.people.services import member_named, minister_seen
 from svtracker.promises.services import sync_proposed_promises
 
@@ -138,7 +138,7 @@ def _import_document(*, office: Office, data: bytes, filename: str, user: User |
         document.save()
         sync_proposed_promises(question=question, proposals=parsed.promises, answer_parts=parts,
                                new_question=created)
-        link_references(question=question, references=references)
+        link_references(question=question, references=references, new_question=created)
     return ImportResult(filename, "imported" if created else "updated", question,
                         warnings=tuple(parsed.warnings))
 
@@ -183,9 +183,11 @@ def _store_question(*, office: Office, parsed: ParsedQuestion, seen: PeopleSeen
                 .filter(Q(minister=minister) | Q(minister__isnull=True) if minister else Q())
                 .filter(author=author).first())
     created = question is None
-    if created:
+    if created:  # a series of its own until a reference links it to others (link_references)
+        title = fields["title"]
+        series = Series.objects.create(office=office, title=series_title(title) or title)
         question = Question.objects.create(office=office, session=parsed.session, number=parsed.number,
-                                           minister=minister, **fields)
+                                           minister=minister, series=series, **fields)
     else:
         for name, value in fields.items():
             if value or name == "answered":
@@ -202,22 +204,30 @@ def _store_question(*, office: Office, parsed: ParsedQuestion, seen: PeopleSeen
     parts = AnswerPart.objects.bulk_create(
         AnswerPart(question=question, position=i, labels=list(p.labels), text=p.text)
         for i, p in enumerate(parsed.answer_parts))
-    references = Reference.objects.bulk_create(
-        Reference(source=question, number=r.number, date=r.date, session=r.session or "", text=r.text,
-                  in_answer=r.in_answer)
-        for r in parsed.references)
-    return question, created, parts, references
+    references = [Reference(source=question, number=r.number, date=r.date, session=r.session or "",
+                            text=r.text, in_answer=r.in_answer) for r in parsed.references]
+    for reference, target in zip(references, _best_targets(source=question, references=references),
+                                 strict=True):
+        reference.target = target
+    _flag_mismatches(references)
+    return question, created, parts, Reference.objects.bulk_create(references)
 
 
-def link_references(*, question: Question, references: list[Reference] | None = None) -> None:
-    """Resolve the question's references (`references`: all of them, just stored, when the caller has
-    them) and those that were waiting for it, then relink series."""
+def link_references(*, question: Question, references: list[Reference] | None = None,
+                    new_question: bool = False) -> None:
+    """Resolve the question's references and those that were waiting for it, then relink series.
+
+    `references`: all of the question's references, just stored by the importer with their targets and
+    date flags already set. `new_question`: nothing referred to it before and it has a series of its own,
+    which stays so unless a reference resolves.
+    """
     waiting = Reference.objects.filter(source__office=question.office, target__isnull=True).filter(
         Q(number=question.number, session__in=[question.session, ""])
         | Q(number__isnull=True, date=question.date, source__author=question.author))
     own = list(question.references.all()) if references is None else references
     touched = {question}
-    for reference in [*own, *waiting.select_related("source")]:
+    resolved = any(reference.target_id for reference in own)
+    for reference in [*([] if references is not None else own), *waiting.select_related("source")]:
         target = best_target(reference=reference)
         if target != reference.target:
             reference.target = target
@@ -225,55 +235,87 @@ def link_references(*, question: Question, references: list[Reference] | None = 
         touched.add(reference.source)
         if reference.target:
             touched.add(reference.target)
+            resolved = True
+    touched |= {reference.target for reference in own if reference.target}
     for source in touched:
-        flag_date_mismatches(question=source, references=own if source is question else None)
-    relink_series(questions=touched)
+        if source is not question or references is None:
+            flag_date_mismatches(question=source, references=own if source is question else None)
+    if resolved or not new_question:
+        relink_series(questions=touched)
 
 
 def best_target(*, reference: Reference) -> Question | None:
     """The question a reference means: same number and session, same author, the same minister or one
     holding the same policy area; the written date confirms but does not decide (it is sometimes wrong)."""
-    source = reference.source
-    candidates = Question.objects.filter(office=source.office).exclude(pk=source.pk)
-    if reference.number is None:  # "mijn vorige vraag van 28 april 2023": the date is all there is
-        if reference.date is None:
-            return None
-        return candidates.filter(date=reference.date, author=source.author).first()
-    candidates = candidates.filter(number=reference.number)
-    if reference.session:
-        candidates = candidates.filter(session=reference.session)
-    areas = set()
-    if source.minister_id:
-        areas = set(source.minister.terms.values_list("policy_areas", flat=True))
+    return _best_targets(source=reference.source, references=[reference])[0]
 
-    def score(candidate: Question) -> tuple:
-        same_minister = candidate.minister_id == source.minister_id
-        shared_area = bool(areas & set(candidate.minister.terms.values_list("policy_areas", flat=True))) \
-            if candidate.minister_id else False
-        return (candidate.author_id == source.author_id, same_minister or shared_area,
-                candidate.date == reference.date, candidate.date < source.date)
 
-    best = max(candidates.select_related("minister"), key=score, default=None)
-    if best is not None and not any(score(best)[:2]):
-        return None
-    return best
+def _best_targets(*, source: Question, references: list[Reference]) -> list[Question | None]:
+    """best_target for several references of one question, with one query for the candidates and one for
+    the policy areas of their ministers."""
+    wanted = Q()
+    for reference in references:
+        if reference.number is None:  # "mijn vorige vraag van 28 april 2023": the date is all there is
+            if reference.date is not None:
+                wanted |= Q(date=reference.date, author_id=source.author_id)
+        elif reference.session:
+            wanted |= Q(number=reference.number, session=reference.session)
+        else:
+            wanted |= Q(number=reference.number)
+    if not wanted:
+        return [None] * len(references)
+    candidates = list(Question.objects.filter(wanted, office_id=source.office_id).exclude(pk=source.pk))
+    areas: dict[int, set] = {}
+    ministers = {c.minister_id for c in candidates if c.minister_id}
+    if ministers and source.minister_id:
+        for minister_id, area in MinisterTerm.objects.filter(
+                minister_id__in=ministers | {source.minister_id}).values_list("minister_id", "policy_areas"):
+            areas.setdefault(minister_id, set()).add(area)
+    source_areas = areas.get(source.minister_id, set())
+    results = []
+    for reference in references:
+        if reference.number is None:
+            dated = [c for c in candidates if c.date == reference.date and c.author_id == source.author_id]
+            results.append(dated[0] if reference.date is not None and dated else None)
+            continue
+        matching = [c for c in candidates if c.number == reference.number
+                    and (not reference.session or c.session == reference.session)]
+
+        def score(candidate: Question, reference=reference) -> tuple:
+            same_minister = candidate.minister_id == source.minister_id
+            shared_area = bool(source_areas & areas.get(candidate.minister_id, set())) \
+                if candidate.minister_id else False
+            return (candidate.author_id == source.author_id, same_minister or shared_area,
+                    candidate.date == reference.date, candidate.date < source.date)
+
+        best = max(matching, key=score, default=None)
+        results.append(None if best is None or not any(score(best)[:2]) else best)
+    return results
 
 
 def flag_date_mismatches(*, question: Question, references: list[Reference] | None = None) -> None:
     """Flag references whose written date disagrees with the target's or with another reference to it."""
     if references is None:
         references = list(question.references.select_related("target"))
+    for reference in _flag_mismatches(references):
+        reference.save(update_fields=["date_mismatch"])
+
+
+def _flag_mismatches(references: list[Reference]) -> list[Reference]:
+    """Set date_mismatch on references (unsaved or stored); the ones that changed."""
     dates_by_number: dict[tuple, set[date]] = {}
     for reference in references:
         if reference.number is not None and reference.date:
             dates_by_number.setdefault((reference.number, reference.session), set()).add(reference.date)
+    changed = []
     for reference in references:
         mismatch = bool(reference.target and reference.date and reference.target.date != reference.date)
         if reference.number is not None:
             mismatch = mismatch or len(dates_by_number.get((reference.number, reference.session), ())) > 1
         if mismatch != reference.date_mismatch:
             reference.date_mismatch = mismatch
-            reference.save(update_fields=["date_mismatch"])
+            changed.append(reference)
+    return changed
 
 
 _COUNTER = re.compile(r"\s*\(\d+\)\s*$")
