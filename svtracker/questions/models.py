@@ -1,6 +1,5 @@
 """Written questions, their answers, the references between them and the series they form."""
 
-from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -59,9 +58,9 @@ class Question(models.Model):
     parliament_id = models.CharField(max_length=50, blank=True)
     parliament_url = models.URLField(blank=True)
     answered_in_time = models.BooleanField(null=True, blank=True)
-    # Title, explanation, sub-questions and answer as one full-text document for the search, kept up to date
-    # by PostgreSQL triggers (migration 0004) whatever writes the rows; unused (NULL) on SQLite.
-    search_document = SearchVectorField(null=True, editable=False)
+    # On PostgreSQL the table also has a column search_document: title, explanation, sub-questions and
+    # answer as one full-text vector, kept up to date by triggers (migration 0004) whatever writes the rows.
+    # It is no model field on purpose: it would be loaded with every question (selectors.matching_text).
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -3,9 +3,9 @@
 import re
 from datetime import date
 
-from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Count, Exists, Max, OuterRef, Prefetch, Q
+from django.db.models.expressions import RawSQL
 
 from svtracker.accounts.models import Office
 from svtracker.people.models import Member, Minister
@@ -245,8 +245,9 @@ def matching_text(*, questions, text: str):
         words = re.findall(r"\w+", text)
         if not words:
             return questions.none()
-        query = SearchQuery(" & ".join(f"{word}:*" for word in words), config="dutch", search_type="raw")
-        return questions.filter(search_document=query)
+        query = " & ".join(f"{word}:*" for word in words)
+        return questions.filter(RawSQL("questions_question.search_document @@ to_tsquery('dutch', %s)",
+                                       (query,), output_field=BooleanField()))
     in_subs = SubQuestion.objects.filter(question=OuterRef("pk"), text__icontains=text)
     in_answer = AnswerPart.objects.filter(question=OuterRef("pk"), text__icontains=text)
     return questions.filter(Q(title__icontains=text) | Q(explanation__icontains=text)

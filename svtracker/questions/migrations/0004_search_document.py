@@ -1,15 +1,17 @@
 """A full-text search document per question, maintained by PostgreSQL itself.
 
-Triggers keep `search_document` equal to the Dutch text-search vector of the question's title,
-explanation, sub-questions and answer parts, for every way rows are written (importer, forms, admin,
-bulk inserts): a row trigger on the question, statement triggers on its sub-questions and answer parts.
+A column search_document (not a model field, so it is never loaded with a question), its GIN index, and
+triggers that keep it equal to the Dutch text-search vector of the question's title, explanation,
+sub-questions and answer parts for every way rows are written (importer, forms, admin, bulk inserts): a
+row trigger on the question, statement triggers on its sub-questions and answer parts.
 On SQLite (the embedded set-up) nothing is created and the search falls back to icontains.
 """
 
-import django.contrib.postgres.search
 from django.db import migrations
 
 FORWARD = """
+ALTER TABLE questions_question ADD COLUMN search_document tsvector;
+
 CREATE FUNCTION questions_search_document(question_id bigint, title text, explanation text)
 RETURNS tsvector LANGUAGE sql STABLE AS $$
     SELECT to_tsvector('dutch', concat_ws(' ', title, explanation,
@@ -55,6 +57,7 @@ DROP TRIGGER IF EXISTS questions_question_search_document ON questions_question;
 DROP FUNCTION IF EXISTS questions_part_search_document();
 DROP FUNCTION IF EXISTS questions_question_search_document();
 DROP FUNCTION IF EXISTS questions_search_document(bigint, text, text);
+ALTER TABLE questions_question DROP COLUMN IF EXISTS search_document;
 """
 
 PARTS = ("questions_subquestion", "questions_answerpart")
@@ -81,10 +84,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name='question',
-            name='search_document',
-            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
-        ),
         migrations.RunPython(create, drop),
     ]
