@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -330,8 +331,8 @@ def _parse_wrk(output: str) -> dict:
             "requests": int(number(r"(\d+) requests in")),
             "non_2xx": int(number(r"Non-2xx or 3xx responses: (\d+)")),
             "socket_errors": sum(int(n) for n in errors.groups()) if errors else 0,
-            "latency_p50": (re.search(r"^\s+50%\s+(\S+)", output, re.M) or [None, "?"])[1],
-            "latency_p99": (re.search(r"^\s+99%\s+(\S+)", output, re.M) or [None, "?"])[1]}
+            "latency_p50": (re.search(r"^[ \t]+50%[ \t]+(\S+)", output, re.M) or [None, "?"])[1],
+            "latency_p99": (re.search(r"^[ \t]+99%[ \t]+(\S+)", output, re.M) or [None, "?"])[1]}
 
 
 def under_load(ds: Dataset, seconds: int, env: dict) -> dict:
@@ -369,10 +370,15 @@ def under_load(ds: Dataset, seconds: int, env: dict) -> dict:
             request = urllib.request.Request(base + path, headers={"Cookie": cookie})
             with _no_redirects().open(request, timeout=30) as response:  # logged in: 200, not a redirect
                 assert response.status == 200, (name, response.status)
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)  # finished children: wrk, not gunicorn
             output = subprocess.run(
                 [wrk, "-t2", "-c8", f"-d{seconds}s", "--latency", "-H", f"Cookie: {cookie}", base + path],
                 check=True, capture_output=True, text=True, timeout=seconds + 60).stdout
-            result["pages"][name] = _parse_wrk(output)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            wrk_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            # The share of the machine's cores wrk itself used: it competes with gunicorn and PostgreSQL.
+            result["pages"][name] = {**_parse_wrk(output),
+                                     "wrk_cpu_percent": round(100 * wrk_cpu / seconds / os.cpu_count())}
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -215,14 +215,16 @@ def report(r: dict) -> str:
         lines += [
             f"gunicorn with {u['workers']} sync workers on 127.0.0.1, `wrk -t2 -c8 -d{u['seconds']}s` with a "
             "logged-in session cookie (each page checked to answer 200, not a redirect to the login page). "
+            "wrk's CPU: the share of all cores wrk itself used, not left to gunicorn and PostgreSQL. "
             "Target: 150 requests/s and no errors on the dashboard and the questions list.",
             "",
-            "| page | requests/s | requests | latency p50 | p99 | non-2xx/3xx | socket errors |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "| page | requests/s | requests | latency p50 | p99 | non-2xx/3xx | socket errors | wrk's CPU |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for name, p in u["pages"].items():
             lines.append(f"| {name} | {p['requests_per_second']} | {p['requests']} | {p['latency_p50']} | "
-                         f"{p['latency_p99']} | {p['non_2xx']} | {p['socket_errors']} |")
+                         f"{p['latency_p99']} | {p['non_2xx']} | {p['socket_errors']} | "
+                         f"{p.get('wrk_cpu_percent', '?')}% |")
         lines += ["", f"Result: {_verdict(u['target_met'])}.", ""]
     history = (ROOT / "bench" / "history.md").read_text().strip()
     lines += ["## Before and after", "", history, ""]
