@@ -117,7 +117,8 @@ def upload(request):
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
         for upload in form.cleaned_data["files"]:
-            data = upload.read()
+            # An oversized file is refused before it is read into memory.
+            data = upload.read() if upload.size <= settings.UPLOAD_MAX_BYTES else b""
             problem = upload_problem(upload, data)
             if problem:
                 results.append(ImportResult(upload.name, "failed", message=problem))
