@@ -13,6 +13,15 @@ class PreferencesForm(forms.Form):
                                             choices=Profile._meta.get_field("digest_weekday").choices)
 
 
+class ReminderPolicyForm(forms.Form):
+    warn_days_before = forms.IntegerField(
+        label=_("Waarschuw zoveel werkdagen vooraf"), min_value=0, max_value=60,
+        help_text=_("Naast de herinnering op de dag zelf; 0 = enkel op de dag zelf."))
+    repeat_every_days = forms.IntegerField(
+        label=_("Herhaal zolang de gegevens uitblijven, om de zoveel dagen"), min_value=0, max_value=365,
+        help_text=_("0 = niet herhalen."))
+
+
 class RecessPeriodForm(forms.Form):
     start = forms.DateField(label=_("Begin"), widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("Einde"), widget=forms.DateInput(attrs={"type": "date"}))

@@ -308,6 +308,13 @@ def save_recess_period(*, kind: str, start: date, end: date, note: str = "") -> 
     return period
 
 
+def set_reminder_policy(*, office: Office, warn_days_before: int, repeat_every_days: int) -> Office:
+    """How early an office is warned of promised data, and how often again while it stays open."""
+    office.warn_days_before, office.repeat_every_days = warn_days_before, repeat_every_days
+    office.save(update_fields=["warn_days_before", "repeat_every_days"])
+    return office
+
+
 def notify_answer_received(*, question) -> int:
     """Tell the office's staff that an answer arrived ("antwoord ontvangen"), with their next digest.
 

@@ -18,9 +18,9 @@ from svtracker.accounts.views import found_or_404, office_required
 
 from . import selectors
 from .feeds import calendar_ics
-from .forms import PreferencesForm, RecessPeriodForm
+from .forms import PreferencesForm, RecessPeriodForm, ReminderPolicyForm
 from .models import RecessPeriod
-from .services import retry_digest, save_recess_period, update_preferences
+from .services import retry_digest, save_recess_period, set_reminder_policy, update_preferences
 
 
 @require_http_methods(["GET", "POST"])
@@ -102,3 +102,21 @@ def recess_edit(request, year: int, kind: str):
         messages.success(request, _("Het reces is bewaard; de termijnen zijn herrekend."))
         return redirect(f"{reverse('reminders:recess')}?year={year}")
     return render(request, "reminders/recess_edit.html", {"form": form, "year": year, "period": period})
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def policy(request):
+    """The office's reminder policy for promised data; office admins change it, staff see it."""
+    office = request.office
+    can_edit = is_office_admin(user=request.user, office=office)
+    form = ReminderPolicyForm(request.POST if request.method == "POST" else None, initial={
+        "warn_days_before": office.warn_days_before, "repeat_every_days": office.repeat_every_days})
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            set_reminder_policy(office=office, **form.cleaned_data)
+            messages.success(request, _("Het herinneringsbeleid van het kantoor is bewaard."))
+            return redirect("reminders:policy")
+    return render(request, "reminders/policy.html", {"form": form, "can_edit": can_edit})
