@@ -33,10 +33,6 @@ def version_of(*, draft: Draft, number: int) -> DraftVersion:
     return draft.versions.get(number=number)
 
 
-def promise_for(*, office: Office, pk: int) -> Promise:
-    return Promise.objects.filter(office=office).select_related("question__series", "question").get(pk=pk)
-
-
 _QUESTION_PARTS = ("sub_questions", "answer_parts", Prefetch("references", Reference.objects.order_by("id")))
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from svtracker.accounts.views import found_or_404, office_required
+from svtracker.promises.selectors import promise_detail
 from svtracker.questions import selectors as question_selectors
 
 from . import selectors, services
@@ -40,7 +41,7 @@ def create_from_series(request, pk):
 @office_required
 @require_http_methods(["GET", "POST"])
 def create_from_promise(request, pk):
-    promise = found_or_404(selectors.promise_for, office=request.office, pk=pk)
+    promise = found_or_404(promise_detail, office=request.office, pk=pk)
     return _create_from(request, source=promise, kind="promise", promise=promise)
 
 
