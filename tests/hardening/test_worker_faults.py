@@ -13,10 +13,8 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
-import uuid
 from pathlib import Path
 
 import pytest
@@ -26,12 +24,12 @@ from django.conf import settings
 from svtracker.celery import app as celery_app
 from svtracker.reminders.models import Digest
 from svtracker.reminders.services import run_reminders
+from tests.celeryworker import start_worker, stop_process, wait_for
 from tests.factories import MembershipFactory, ProfileFactory, PromiseFactory, QuestionFactory, UserFactory
-from tests.reminders.test_worker import SCAN_DAY, Mailbox, database_url, free_port, wait_for
+from tests.reminders.test_worker import SCAN_DAY, Mailbox, free_port
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
 VISIBILITY_TIMEOUT = 3  # seconds before a dead worker's task goes back to the queue
 SENDING_LEASE = 1  # seconds before a digest left "sending" may be taken over
 
@@ -90,33 +88,15 @@ class Workers:
 
     def start(self) -> tuple[subprocess.Popen, Path]:
         log = self.tmp_path / f"worker-{len(self.processes)}.log"
-        env = {**os.environ, "DATABASE_URL": database_url(), "REDIS_URL": self.broker, "CONN_MAX_AGE": "0",
-               "EMAIL_URL": f"smtp://127.0.0.1:{self.smtp_port}", "SITE_URL": "https://svtracker.example.org",
-               "REMINDER_RETRY_BACKOFF": "1", "REMINDER_RETRY_BACKOFF_MAX": "2", "SECRET_KEY": "test-secret",
-               "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
-               "REMINDER_SENDING_LEASE": str(SENDING_LEASE),
-               "DEBUG": "False", "DJANGO_SETTINGS_MODULE": "svtracker.settings"}
-        with open(log, "wb") as out:
-            process = subprocess.Popen(
-                [str(Path(sys.executable).parent / "celery"), "-A", "svtracker", "worker", "-P", "solo",
-                 "-c", "1", "--without-heartbeat", "--without-mingle", "--without-gossip", "-l", "info",
-                 "-n", f"svt-fault-{uuid.uuid4().hex[:8]}@%h"],
-                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = start_worker(log=log, broker=self.broker, smtp_port=self.smtp_port, name="svt-fault",
+                               CELERY_VISIBILITY_TIMEOUT=str(VISIBILITY_TIMEOUT),
+                               REMINDER_SENDING_LEASE=str(SENDING_LEASE))
         self.processes.append(process)
-        wait_for(lambda: b"ready." in log.read_bytes() or process.poll() is not None, timeout=60,
-                 message="worker start")
-        assert process.poll() is None, log.read_text()
         return process, log
 
     def stop_all(self):
         for process in self.processes:
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+            stop_process(process)
 
 
 @pytest.fixture

@@ -5,14 +5,9 @@ rows), with a short retry backoff. Eager mode would hide what matters here: dupl
 task, retries with backoff in the worker, and the failed state after the last retry.
 """
 
-import os
 import socket
-import subprocess
-import sys
-import time
 import uuid
 from datetime import date
-from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -23,11 +18,11 @@ from svtracker.celery import app as celery_app
 from svtracker.reminders.models import Digest, Reminder
 from svtracker.reminders.services import run_reminders
 from svtracker.reminders.tasks import send_digest
+from tests.celeryworker import start_worker, stop_process, wait_for
 from tests.factories import MembershipFactory, ProfileFactory, PromiseFactory, QuestionFactory, UserFactory
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = settings.REDIS_URL or "redis://127.0.0.1:6379/4"
 MAX_RETRIES = 3
 SCAN_DAY = date(2026, 2, 16)  # a Monday
@@ -58,14 +53,6 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(condition, *, timeout: float, message: str = ""):
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting: {message}")
-        time.sleep(0.2)
-
-
 @pytest.fixture
 def mailbox():
     handler = Mailbox(free_port())
@@ -77,42 +64,18 @@ def mailbox():
         controller.stop()
 
 
-def database_url() -> str:
-    db = settings.DATABASES["default"]  # at test time: the pytest test database, e.g. test_svt_rem
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture
 def worker(mailbox, tmp_path):
     """`celery -A svtracker worker` as a subprocess on our Redis db, the test database and the local SMTP."""
     celery_app.conf.task_always_eager = False
     celery_app.conf.broker_url = REDIS_URL
     celery_app.control.purge()
-    env = {**os.environ, "DATABASE_URL": database_url(), "REDIS_URL": REDIS_URL, "CONN_MAX_AGE": "0",
-           "EMAIL_URL": f"smtp://127.0.0.1:{mailbox.port}", "SITE_URL": "https://svtracker.example.org",
-           "REMINDER_RETRY_BACKOFF": "1", "REMINDER_RETRY_BACKOFF_MAX": "2",
-           "REMINDER_MAX_RETRIES": str(MAX_RETRIES), "SECRET_KEY": "test-secret", "DEBUG": "False",
-           "DJANGO_SETTINGS_MODULE": "svtracker.settings"}
-    log = tmp_path / "worker.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen(
-            [str(Path(sys.executable).parent / "celery"), "-A", "svtracker", "worker",
-             "-P", "solo", "-c", "1", "--without-heartbeat", "--without-mingle", "--without-gossip",
-             "-l", "info", "-n", f"svt-rem-{uuid.uuid4().hex[:8]}@%h"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    process = start_worker(log=tmp_path / "worker.log", broker=REDIS_URL, smtp_port=mailbox.port,
+                           name="svt-rem", REMINDER_MAX_RETRIES=str(MAX_RETRIES))
     try:
-        wait_for(lambda: b"ready." in log.read_bytes() or process.poll() is not None, timeout=60,
-                 message="worker start")
-        assert process.poll() is None, log.read_text()
-        yield log
+        yield tmp_path / "worker.log"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
         celery_app.conf.task_always_eager = True
 
 
