@@ -1,58 +1,20 @@
 """Logging in and out, choosing the office to work in, and office admins managing their staff."""
 
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+
+from svtracker.access import office_required, redirect_to_next
 
 from .forms import StaffAddForm, StaffRemoveForm, StaffRoleForm
 from .models import Membership
 from .selectors import is_office_admin, memberships_of, offices_for
 from .services import OwnAccessRefused, invite_staff, remove_staff, set_role
-
-
-def office_required(view):
-    """Views that show office data: a user who belongs to no office gets a friendly page instead."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if getattr(request, "office", None) is None:
-            return render(request, "accounts/no_office.html")
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
-
-def found_or_404(finder, **kwargs):
-    """`finder(**kwargs)`, a selector scoped to the office; another office's object is simply not found."""
-    try:
-        return finder(**kwargs)
-    except ObjectDoesNotExist as missing:
-        raise Http404 from missing
-
-
-def redirect_to_next(request, default: str):
-    """Back to the page the form came from (its `next` field) if that is on this site, else `default`."""
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        target = default
-    return redirect(target)
-
-
-class OfficeRequiredMixin:
-    """The class-based form of office_required."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if getattr(request, "office", None) is None:
-            return render(request, "accounts/no_office.html")
-        return super().dispatch(request, *args, **kwargs)
 
 
 class LoginView(auth_views.LoginView):

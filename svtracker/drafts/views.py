@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from svtracker.accounts.views import found_or_404, office_required
+from svtracker.access import found_or_404, office_required
 from svtracker.promises.selectors import promise_detail
 from svtracker.questions import selectors as question_selectors
 

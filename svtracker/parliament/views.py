@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from svtracker.access import found_or_404, office_required
 from svtracker.accounts.selectors import is_office_admin
-from svtracker.accounts.views import found_or_404, office_required
 
 from . import selectors
 from .forms import FollowMemberForm

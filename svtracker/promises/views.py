@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
-from svtracker.accounts.views import OfficeRequiredMixin, found_or_404, office_required, redirect_to_next
+from svtracker.access import OfficeRequiredMixin, found_or_404, office_required, redirect_to_next
 
 from .filters import PromiseFilter
 from .forms import BulkForm, DeliverForm, DropForm, PromiseForm

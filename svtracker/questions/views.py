@@ -14,7 +14,7 @@ from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
 from django_tables2.export.views import ExportMixin
 
-from svtracker.accounts.views import OfficeRequiredMixin, found_or_404, office_required
+from svtracker.access import OfficeRequiredMixin, found_or_404, office_required
 from svtracker.drafts.selectors import drafts_in_progress
 from svtracker.promises.selectors import promises_due, promises_for_question
 from svtracker.reminders.selectors import answers_late_or_due

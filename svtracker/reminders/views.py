@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from svtracker.access import found_or_404, office_required
 from svtracker.accounts.selectors import is_office_admin
 from svtracker.accounts.services import profile_of, renew_calendar_token
-from svtracker.accounts.views import found_or_404, office_required
 
 from . import selectors
 from .feeds import calendar_ics
