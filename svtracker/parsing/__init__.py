@@ -5,13 +5,17 @@ from __future__ import annotations
 from .dates import DEFAULT_INTERVAL_MONTHS, session_for
 from .document import parse_text
 from .errors import UnreadableDocument
-from .pdf import extract_pdf_text
+from .pdf import MAX_PDF_PAGES, extract_pdf_text
 from .serialize import to_json
-from .types import ParsedQuestion
+from .types import ParsedQuestion, ParsedTable, TableCell, TableRow
 
 __all__ = [
     "DEFAULT_INTERVAL_MONTHS",
+    "MAX_PDF_PAGES",
     "ParsedQuestion",
+    "ParsedTable",
+    "TableCell",
+    "TableRow",
     "UnreadableDocument",
     "extract_pdf_text",
     "parse_document",
@@ -34,12 +38,19 @@ def decode_text(data: bytes) -> str:
 
 
 def parse_document(
-    data: bytes, filename: str, *, default_interval_months: int = DEFAULT_INTERVAL_MONTHS
+    data: bytes,
+    filename: str,
+    *,
+    default_interval_months: int = DEFAULT_INTERVAL_MONTHS,
+    max_pdf_pages: int = MAX_PDF_PAGES,
 ) -> ParsedQuestion:
-    """Parse an uploaded file by its type: .txt or .pdf; anything else is UnreadableDocument."""
+    """Parse an uploaded file by its type: .txt or .pdf; anything else is UnreadableDocument.
+
+    `max_pdf_pages`: a longer PDF is refused before its text is read (callers pass their setting).
+    """
     name = (filename or "").lower()
     if name.endswith(".pdf") or (not name.endswith(".txt") and data[:5] == b"%PDF-"):
-        text = extract_pdf_text(data)
+        text = extract_pdf_text(data, max_pages=max_pdf_pages)
     elif name.endswith(".txt"):
         if not data:
             raise UnreadableDocument("Het bestand is leeg.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,31 @@ PROMISE_KINDS = (
 )
 
 
+@dataclass(frozen=True)
+class TableCell:
+    """A cell as printed, its number read the Dutch way: "1.091" -> 1091, "44%" -> 44 "%", "12,5" -> 12.5."""
+
+    text: str
+    value: Decimal | None = None  # None when the cell is not a number
+    unit: str = ""  # "%", "EUR", ... or ""
+
+
+@dataclass(frozen=True)
+class TableRow:
+    label: str  # the row's first column ("Antwerpen", "2023"); "" when the row has none
+    cells: tuple[TableCell, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedTable:
+    """A table of the answer, recognised in the lines of words and numbers a PDF flattens it into."""
+
+    header: tuple[str, ...] = ()  # column headings, the row-label column included ("" when unnamed)
+    rows: tuple[TableRow, ...] = ()
+    caption: str = ""  # the line introducing it ("Tabel 1: ...") or ""
+    answer_labels: tuple[str, ...] = ()  # labels of the answer part it stands in; () when unlabelled
+
+
 @dataclass
 class ParsedQuestion:
     number: int | None = None
@@ -69,6 +95,7 @@ class ParsedQuestion:
     answer_parts: list[AnswerPart] = field(default_factory=list)
     references: list[ReferenceMention] = field(default_factory=list)
     promises: list[PromiseProposal] = field(default_factory=list)
+    tables: list[ParsedTable] = field(default_factory=list)  # tables of the answer, in order
     annex_announced: bool = False
     links: dict[str, str] = field(default_factory=dict)  # metadata lines: "pdf link", "thema link"
     warnings: list[str] = field(default_factory=list)

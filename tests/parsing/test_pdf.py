@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 
@@ -78,3 +79,45 @@ def test_pdf_without_text_is_unreadable():
 def test_zero_byte_txt_is_unreadable():
     with pytest.raises(UnreadableDocument, match="leeg"):
         parse_document(b"", "vraag.txt")
+
+
+def many_pages_pdf(count: int) -> bytes:
+    """A valid PDF of `count` blank pages, written by hand (a PDF writer takes minutes for 100 000)."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+
+    def write_object(number: int, body: bytes) -> None:
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+
+    write_object(1, b"<< /Type /Catalog /Pages 2 0 R >>")
+    kids = b" ".join(b"%d 0 R" % (3 + index) for index in range(count))
+    write_object(2, b"<< /Type /Pages /Count %d /Kids [%s] >>" % (count, kids))
+    for index in range(count):
+        write_object(3 + index, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (count + 3))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (count + 3, xref))
+    return out.getvalue()
+
+
+def test_pdf_of_100000_pages_is_refused_before_its_text_is_read():
+    data = many_pages_pdf(100_000)
+    started = time.monotonic()
+    with pytest.raises(UnreadableDocument, match="100000 pagina's; er kunnen er hoogstens 500"):
+        parse_document(data, "bijlage.pdf")
+    assert time.monotonic() - started < 0.5
+
+
+def test_page_limit_is_an_argument(seed_pdfs):
+    with pytest.raises(UnreadableDocument, match="hoogstens 0"):
+        parse_document(seed_pdfs["000"], "vraag.pdf", max_pdf_pages=0)
+    with pytest.raises(UnreadableDocument, match="geen tekst"):  # at the limit: read, and found blank
+        parse_document(many_pages_pdf(3), "leeg.pdf", max_pdf_pages=3)
+
+
+def test_pdf_extraction_stops_after_its_time_budget(seed_pdfs):
+    with pytest.raises(UnreadableDocument, match="langer dan 0 seconden"):
+        extract_pdf_text(seed_pdfs["000"], time_budget=0)
