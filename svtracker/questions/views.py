@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin
-from django_tables2.export.views import ExportMixin
 
 from svtracker.access import OfficeRequiredMixin, found_or_404, office_required
 from svtracker.drafts.selectors import drafts_in_progress
+from svtracker.exports import SpreadsheetExportMixin
 from svtracker.promises.selectors import promises_due, promises_for_question
 from svtracker.reminders.selectors import answers_late_or_due
 
@@ -43,14 +43,13 @@ def dashboard(request):
     })
 
 
-class QuestionListView(OfficeRequiredMixin, ExportMixin, SingleTableMixin, FilterView):
+class QuestionListView(OfficeRequiredMixin, SpreadsheetExportMixin, SingleTableMixin, FilterView):
     """The office's questions: filter, sort, page, and export what the filters show."""
 
     table_class = QuestionTable
     filterset_class = QuestionFilter
     template_name = "questions/list.html"
     table_pagination = {"per_page": 25}  # only the table paginates: one COUNT per page
-    export_formats = ("xlsx", "csv")
     export_name = "vragen"
 
     def get_queryset(self):
