@@ -18,7 +18,7 @@ from svtracker.promises.models import Promise
 from svtracker.questions.models import Question
 from svtracker.questions.selectors import questions_awaiting_answer
 
-from . import deadlines
+from . import deadlines, sql
 from .models import Digest, RecessPeriod, Reminder
 
 
@@ -151,16 +151,16 @@ def warn_limit(*, on: date, warn_days_before: int, calendar: deadlines.WorkingCa
 DUE_PROMISES_SQL = """
     SELECT id,
            CASE WHEN %(on)s < base THEN 'warn'
-                WHEN %(repeat)s > 0 AND %(on)s - base >= %(repeat)s THEN 'repeat'
+                WHEN %(repeat)s > 0 AND {age} >= %(repeat)s THEN 'repeat'
                 WHEN from_snooze THEN 'repeat' ELSE 'due' END,
            CASE WHEN %(on)s < base THEN expected
-                WHEN %(repeat)s > 0 AND %(on)s - base >= %(repeat)s
-                     THEN base + ((%(on)s - base) / %(repeat)s) * %(repeat)s
+                WHEN %(repeat)s > 0 AND {age} >= %(repeat)s
+                     THEN {repeated}
                 ELSE base END
     FROM (SELECT id, expected, snoozed_until > expected AS from_snooze,
                  CASE WHEN snoozed_until > expected THEN snoozed_until ELSE expected END AS base
           FROM promises_promise
-          WHERE office_id = %(office)s AND status = ANY(%(open)s) AND expected <= %(limit)s
+          WHERE office_id = %(office)s AND status {in_open} AND expected <= %(limit)s
                 AND (snoozed_until IS NULL OR snoozed_until <= %(on)s)) AS open_promise
 """
 
@@ -170,11 +170,15 @@ def due_promises(*, office: Office, on: date,
     """(promise id, reason, date) for every open promise of the office that calls for a reminder on `on`,
     exactly as promise_reminder decides, computed in the database in one query."""
     params = {"on": on, "repeat": office.repeat_every_days, "office": office.pk,
-              "open": list(Promise.OPEN_STATUSES),
+              "open": sql.array(Promise.OPEN_STATUSES),
               "limit": warn_limit(on=on, warn_days_before=office.warn_days_before, calendar=calendar)}
+    age = sql.dialect("days_between", sql.dialect("date", "%(on)s"), "base")
+    statement = DUE_PROMISES_SQL.format(
+        age=age, in_open=sql.dialect("in", "%(open)s"),
+        repeated=sql.dialect("plus_days", "base", f"({age} / %(repeat)s) * %(repeat)s"))
     with connection.cursor() as cursor:
-        cursor.execute(DUE_PROMISES_SQL, params)
-        return [(pk, reason, due if isinstance(due, date) else due.date()) for pk, reason, due in cursor]
+        cursor.execute(statement, params)
+        return [(pk, reason, sql.as_date(due)) for pk, reason, due in cursor]
 
 
 def item_still_open(*, item_kind: str, item: Question | Promise | None, on: date, reason: str = "") -> bool:

@@ -6,6 +6,7 @@ scan harmless, and a Digest's status (ready -> sending -> sent/failed) makes a r
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -23,7 +24,7 @@ from kombu.exceptions import OperationalError as BrokerUnavailable
 from svtracker.accounts.models import Office, Profile
 from svtracker.promises.models import Promise
 
-from . import selectors
+from . import selectors, sql
 from .models import Digest, RecessPeriod, Reminder
 
 log = logging.getLogger(__name__)
@@ -97,18 +98,31 @@ def _scan_office(*, office: Office, on: date, calendar, result: ScanResult) -> N
 
 
 # One statement for all of an office's reminders of the day, whatever the number of items: the unique
-# constraint skips what an earlier run already recorded.
+# constraint skips what an earlier run already recorded. The items come in as arrays on PostgreSQL, as one
+# JSON array of [kind, id, reason, date] on SQLite.
 RECORD_REMINDERS_SQL = """
     INSERT INTO reminders_reminder (office_id, item_kind, item_id, reason, due_date, recipient_id, cancelled,
                                     created)
-    SELECT %(office)s, item.kind, item.id, item.reason, item.due_date, recipient.id, false, now()
-    FROM unnest(%(kinds)s::varchar[], %(ids)s::bigint[], %(reasons)s::varchar[], %(dates)s::date[])
-         AS item(kind, id, reason, due_date)
-    CROSS JOIN unnest(%(recipients)s::integer[]) AS recipient(id)
+    SELECT %(office)s, item.kind, item.id, item.reason, item.due_date, recipient.id, false, %(now)s
+    FROM {items} CROSS JOIN {recipients}
+    WHERE true
     ORDER BY item.due_date, item.id, recipient.id
     ON CONFLICT DO NOTHING
     RETURNING id, item_kind, item_id, reason, due_date, recipient_id
 """
+_RECORD_FROM = {
+    "postgresql": {
+        "items": "unnest(%(kinds)s::varchar[], %(ids)s::bigint[], %(reasons)s::varchar[], %(dates)s::date[])"
+                 " AS item(kind, id, reason, due_date)",
+        "recipients": "unnest(%(recipients)s::integer[]) AS recipient(id)",
+    },
+    "sqlite": {
+        "items": "(SELECT json_extract(value, '$[0]') AS kind, json_extract(value, '$[1]') AS id,"
+                 " json_extract(value, '$[2]') AS reason, json_extract(value, '$[3]') AS due_date"
+                 " FROM json_each(%(items)s)) AS item",
+        "recipients": "(SELECT value AS id FROM json_each(%(recipients)s)) AS recipient",
+    },
+}
 
 
 def _record_reminders(*, office: Office, keys: list[tuple[str, int, str, date]],
@@ -116,34 +130,37 @@ def _record_reminders(*, office: Office, keys: list[tuple[str, int, str, date]],
     """Outbox rows for each (item, reason, date) and recipient not recorded before; returns the new ones."""
     if not keys or not recipients:
         return []
-    kinds, ids, reasons, dates = (list(column) for column in zip(*keys, strict=True))
+    params = {"office": office.pk, "now": sql.now(), "recipients": sql.array(recipients)}
+    if sql.is_postgresql():
+        kinds, ids, reasons, dates = (list(column) for column in zip(*keys, strict=True))
+        params |= {"kinds": kinds, "ids": ids, "reasons": reasons, "dates": dates}
+    else:
+        params["items"] = json.dumps([[kind, pk, reason, due.isoformat()] for kind, pk, reason, due in keys])
     with connection.cursor() as cursor:
-        cursor.execute(RECORD_REMINDERS_SQL, {"office": office.pk, "kinds": kinds, "ids": ids,
-                                              "reasons": reasons, "dates": dates,
-                                              "recipients": list(recipients)})
+        cursor.execute(RECORD_REMINDERS_SQL.format(**_RECORD_FROM[connection.vendor]), params)
         rows = cursor.fetchall()
-    return [Reminder(pk=pk, office=office, item_kind=kind, item_id=item_id, reason=reason, due_date=due_date,
-                     recipient=recipients[recipient_id])
+    return [Reminder(pk=pk, office=office, item_kind=kind, item_id=item_id, reason=reason,
+                     due_date=sql.as_date(due_date), recipient=recipients[recipient_id])
             for pk, kind, item_id, reason, due_date, recipient_id in rows]
 
 
 # selectors.item_still_open in SQL, for the reminders still waiting for a digest: the others are cancelled.
 CANCEL_CLOSED_SQL = """
     UPDATE reminders_reminder AS r SET cancelled = true
-    WHERE r.office_id = %(office)s AND r.recipient_id = ANY(%(recipients)s) AND r.digest_id IS NULL
+    WHERE r.office_id = %(office)s AND r.recipient_id {in_recipients} AND r.digest_id IS NULL
           AND NOT r.cancelled AND r.reason <> %(answered)s
           AND NOT (r.item_kind = %(question)s AND EXISTS (
                        SELECT 1 FROM questions_question q WHERE q.id = r.item_id AND NOT q.answered))
           AND NOT (r.item_kind = %(promise)s AND EXISTS (
-                       SELECT 1 FROM promises_promise p WHERE p.id = r.item_id AND p.status = ANY(%(open)s)
+                       SELECT 1 FROM promises_promise p WHERE p.id = r.item_id AND p.status {in_open}
                               AND (p.snoozed_until IS NULL OR p.snoozed_until <= %(on)s)))
 """
 # Today's digest for each recipient with something pending (an existing one is kept as it is).
 CREATE_DIGESTS_SQL = """
     INSERT INTO reminders_digest (office_id, recipient_id, date, status, attempts, last_error, created)
-    SELECT DISTINCT %(office)s, r.recipient_id, %(on)s::date, %(ready)s, 0, '', now()
+    SELECT DISTINCT %(office)s, r.recipient_id, {on}, %(ready)s, 0, '', %(now)s
     FROM reminders_reminder r
-    WHERE r.office_id = %(office)s AND r.recipient_id = ANY(%(recipients)s) AND r.digest_id IS NULL
+    WHERE r.office_id = %(office)s AND r.recipient_id {in_recipients} AND r.digest_id IS NULL
           AND NOT r.cancelled
     ON CONFLICT DO NOTHING
 """
@@ -153,7 +170,7 @@ FILL_DIGESTS_SQL = """
     FROM reminders_digest d
     WHERE d.office_id = %(office)s AND d.date = %(on)s AND d.status = %(ready)s
           AND d.recipient_id = r.recipient_id AND r.office_id = %(office)s
-          AND r.recipient_id = ANY(%(recipients)s) AND r.digest_id IS NULL AND NOT r.cancelled
+          AND r.recipient_id {in_recipients} AND r.digest_id IS NULL AND NOT r.cancelled
 """
 
 
@@ -162,14 +179,16 @@ def _assemble_digests(*, office: Office, recipients: list[User], on: date) -> li
     the whole office; returns the ready digests of the day (those with something to send)."""
     if not recipients:
         return []
-    params = {"office": office.pk, "recipients": [r.pk for r in recipients], "on": on,
+    params = {"office": office.pk, "recipients": sql.array(r.pk for r in recipients), "on": on,
+              "now": sql.now(),
               "ready": Digest.Status.READY, "answered": Reminder.Reason.ANSWERED,
               "question": Reminder.ItemKind.QUESTION, "promise": Reminder.ItemKind.PROMISE,
-              "open": list(Promise.OPEN_STATUSES)}
+              "open": sql.array(Promise.OPEN_STATUSES)}
+    pieces = {"in_recipients": sql.dialect("in", "%(recipients)s"), "in_open": sql.dialect("in", "%(open)s"),
+              "on": sql.dialect("date", "%(on)s")}
     with connection.cursor() as cursor:
-        cursor.execute(CANCEL_CLOSED_SQL, params)
-        cursor.execute(CREATE_DIGESTS_SQL, params)
-        cursor.execute(FILL_DIGESTS_SQL, params)
+        for statement in (CANCEL_CLOSED_SQL, CREATE_DIGESTS_SQL, FILL_DIGESTS_SQL):
+            cursor.execute(statement.format(**pieces), params)
     by_pk = {r.pk: r for r in recipients}
     digests = list(Digest.objects.filter(office=office, recipient__in=recipients, date=on,
                                          status=Digest.Status.READY).order_by("recipient__username"))
