@@ -1,6 +1,5 @@
 """Reading questions, always limited to one office."""
 
-import re
 from datetime import date
 
 from django.db import connection
@@ -11,7 +10,8 @@ from svtracker.accounts.models import Office
 from svtracker.people.models import Member, Minister
 from svtracker.promises.models import Promise
 
-from .models import AnswerPart, Document, Question, Reference, Series, SubQuestion
+from . import search
+from .models import Document, Question, Reference, Series
 
 
 def _open_promises():
@@ -232,26 +232,22 @@ def answer_rows(*, question: Question) -> list[dict]:
 
 
 def matching_text(*, questions, text: str):
-    """Questions whose title, explanation, sub-questions or answer mention the text.
+    """Questions whose title, explanation, sub-questions or answer hold every word of the text, or a word
+    starting with it, with Dutch stemming ("provincies" finds "provincie", "vraag" finds "vragen").
 
-    On PostgreSQL: every word of the text, or a word starting with it, in the question's full-text
-    document (Dutch stemming: "provincies" finds "provincie"), through its GIN index. On SQLite: the
-    text as typed, case-insensitive.
+    PostgreSQL reads the question's full-text document through its GIN index; SQLite stems the same text
+    on the fly (questions/search.py), with the same result.
     """
-    text = text.strip()
-    if not text:
+    words = search.words(text)
+    if not text.strip():
         return questions
-    if connection.vendor == "postgresql":
-        words = re.findall(r"\w+", text)
-        if not words:
-            return questions.none()
-        query = " & ".join(f"{word}:*" for word in words)
-        return questions.filter(RawSQL("questions_question.search_document @@ to_tsquery('dutch', %s)",
-                                       (query,), output_field=BooleanField()))
-    in_subs = SubQuestion.objects.filter(question=OuterRef("pk"), text__icontains=text)
-    in_answer = AnswerPart.objects.filter(question=OuterRef("pk"), text__icontains=text)
-    return questions.filter(Q(title__icontains=text) | Q(explanation__icontains=text)
-                            | Exists(in_subs) | Exists(in_answer))
+    if not words:
+        return questions.none()
+    if connection.vendor != "postgresql":
+        return search.sqlite_matching(questions, words)
+    query = " & ".join(f"{word}:*" for word in words)
+    return questions.filter(RawSQL("questions_question.search_document @@ to_tsquery('dutch', %s)",
+                                   (query,), output_field=BooleanField()))
 
 
 def members_of(*, office: Office):
