@@ -1,99 +1,96 @@
-"""parse_text: a question document's text in, a ParsedQuestion out. Never raises on any str."""
+"""parse_text and parse_questions: a document's text in, ParsedQuestions out. Never raises on any str.
+
+The layout (layouts.py) finds the regions and what the header states; everything after that is the same for
+every layout: sub-questions and answer parts by their labels, tables, references, promises, warnings.
+"""
 
 from __future__ import annotations
 
 from .dates import DEFAULT_INTERVAL_MONTHS, session_for
-from .header import (
-    find_printed_title,
-    first_minister_block_in,
-    last_minister_block_before,
-    read_answer_header,
-    read_metadata,
-    read_question_header,
-    read_title,
-)
-from .layout import clean_text
+from .labels import find_word_labels
+from .layout import clean_text, squash
+from .layouts import Reading, readings_of
 from .promises import deduplicate as deduplicate_promises
 from .promises import find_promises
 from .references import deduplicate as deduplicate_references
 from .references import find_references
-from .structure import find_annex, read_answer_parts, read_sub_questions
-from .types import ParsedQuestion
+from .reflow import reflow
+from .spans import Span
+from .structure import find_annex, read_answer_parts, read_sub_questions, tidy_block
+from .tables import find_tables
+from .types import AnswerPart, ParsedQuestion, SubQuestion
+from .warnings import ParseWarning
 
 
 def parse_text(text: str, *, default_interval_months: int = DEFAULT_INTERVAL_MONTHS) -> ParsedQuestion:
-    """Read a written question (and its answer, if any) from extracted text.
+    """Read a written question (and its answer, if any) from extracted text: the first of the file.
 
     What cannot be read becomes a Dutch warning in `warnings`; the function itself never raises.
     """
+    return parse_questions(text, default_interval_months=default_interval_months)[0]
+
+
+def parse_questions(
+    text: str, *, default_interval_months: int = DEFAULT_INTERVAL_MONTHS
+) -> list[ParsedQuestion]:
+    """Every question in the text (a Bulletin van Vragen en Antwoorden page holds many), at least one."""
     try:
         return _parse(text, default_interval_months)
     except Exception as error:  # noqa: BLE001 - a parser bug must not break an import; report it instead
-        return ParsedQuestion(warnings=[f"Document kon niet gelezen worden ({type(error).__name__})"])
+        return [ParsedQuestion(warnings=[ParseWarning("crashed", error=type(error).__name__)])]
 
 
-def _parse(text: str, default_months: int) -> ParsedQuestion:
+def _parse(text: str, default_months: int) -> list[ParsedQuestion]:
     if not isinstance(text, str):
         text = str(text)
     text, warnings = clean_text(text)
-    parsed = ParsedQuestion(warnings=warnings)
     if not text.strip():
-        parsed.warnings.append("Lege tekst: geen vraag gevonden")
-        return parsed
+        return [ParsedQuestion(warnings=[*warnings, ParseWarning("empty")])]
+    return [_assemble(text, reading, list(warnings), default_months) for reading in readings_of(text)]
 
-    metadata, position = read_metadata(text)
-    parsed.links = {key: value for key, value in metadata.items() if key in ("pdf link", "thema link")}
-    parsed.theme = metadata.get("thema") or None
 
-    header = read_question_header(text, position)
-    answer_header = read_answer_header(text)
-    if answer_header and header and answer_header.start < header.end:
-        answer_header = None
-    if header:
-        parsed.number, parsed.date, parsed.author = header.number, header.date, header.author
-        parsed.minister, parsed.minister_title = header.minister, header.minister_title
-        position = header.end
-
-    # The minister's name and title printed again just before ANTWOORD are not question text.
-    question_end = len(text)
-    answer_start: int | None = None
-    if answer_header:
-        question_end, answer_start = answer_header.start, answer_header.end
-        block = last_minister_block_before(text, answer_header.start)
-        if block and block.start >= position:
-            question_end = block.start
-            if parsed.minister is None:
-                parsed.minister, parsed.minister_title = block.name, block.title
-        _complete_from_answer_header(parsed, answer_header)
-
-    title, title_end = read_title(text, position)
-    if metadata.get("title"):
-        parsed.title = metadata["title"]
-        title_end = find_printed_title(text, metadata["title"], position) or position
-    else:
-        parsed.title = title
-    body_start = max(title_end, position)
-    if answer_start is None:
-        block = first_minister_block_in(text, body_start, len(text))
-        if block:
-            question_end, answer_start = block.start, block.end
-            if parsed.minister is None:
-                parsed.minister, parsed.minister_title = block.name, block.title
-    question_end = max(question_end, body_start)
-
-    parsed.explanation, parsed.sub_questions, restart_at = read_sub_questions(text, body_start, question_end)
-    if answer_start is None and restart_at is not None:
-        question_end = answer_start = restart_at  # 003: the answer starts with "1-2." after the questions
-    # References and promises are read in the explanation and the sub-questions, without their labels.
-    question_texts = [parsed.explanation, *(sub.text for sub in parsed.sub_questions)]
-
-    if answer_start is not None:
-        answer_end, parsed.annex_announced = find_annex(text, answer_start, len(text))
-        parsed.answer_parts = read_answer_parts(text, answer_start, answer_end)
+def _assemble(text: str, reading: Reading, warnings: list[str], default_months: int) -> ParsedQuestion:
+    parsed = ParsedQuestion(
+        number=reading.number,
+        session=reading.session,
+        date=reading.date,
+        author=reading.author,
+        minister=reading.minister,
+        minister_title=reading.minister_title,
+        title=reading.title,
+        theme=reading.theme,
+        links=reading.links,
+        warnings=warnings,
+    )
+    for name, printed, current in reading.answer_differs:
+        parsed.warnings.append(
+            ParseWarning("answer_differs", field=_FIELD_NAMES[name], printed=printed, current=current)
+        )
+    regions = reading.regions
+    answer = regions.answer
+    if regions.question:
+        if reading.word_labels:
+            parsed.explanation, parsed.sub_questions = _word_label_items(text, regions.question, "Vraag")
+        else:
+            start, end = regions.question.start, regions.question.end
+            parsed.explanation, parsed.sub_questions, restart_at = read_sub_questions(text, start, end)
+            if answer is None and restart_at is not None and reading.numbering_restarts:
+                answer = Span(restart_at, end)  # 003: the answer starts with "1-2." after the questions
+    if answer:
+        answer_end, parsed.annex_announced = find_annex(text, answer.start, answer.end)
+        if reading.word_labels:
+            parsed.answer_parts = _word_label_parts(text, Span(answer.start, answer_end))
+        else:
+            parsed.answer_parts = read_answer_parts(text, answer.start, answer_end)
         parsed.has_answer = bool(parsed.answer_parts)
+        if not regions.question and parsed.has_answer:
+            parsed.warnings.append(ParseWarning("answer_only"))
+    for part in parsed.answer_parts:
+        parsed.tables += find_tables(part.original or part.text, answer_labels=part.labels)
     if parsed.session is None and parsed.date is not None:
         parsed.session = session_for(parsed.date)
 
+    question_texts = [parsed.explanation, *(sub.text for sub in parsed.sub_questions)]
     references = []
     for question_text in question_texts:
         references += find_references(
@@ -118,17 +115,36 @@ def _parse(text: str, default_months: int) -> ParsedQuestion:
     return parsed
 
 
-def _complete_from_answer_header(parsed: ParsedQuestion, answer_header) -> None:
-    """Documents without a question header (001, 002) have number, date and author only here."""
-    for field in ("number", "date", "author"):
-        printed = getattr(answer_header, field)
-        current = getattr(parsed, field)
-        if current is None:
-            setattr(parsed, field, printed)
-        elif printed is not None and printed != current:
-            parsed.warnings.append(
-                f"Het antwoord vermeldt een andere {_FIELD_NAMES[field]} ({printed}) dan de vraag ({current})"
-            )
+def _word_label_items(text: str, span: Span, word: str) -> tuple[str, list[SubQuestion]]:
+    """Sub-questions under "Vraag 1" / "Vraag 2, 3" lines; a line for several numbers gives one each."""
+    labels = find_word_labels(text, span)
+    items = [label for found, label in labels if found == word]
+    explanation = squash(text[span.start : labels[0][1].span.start]) if labels else squash(span.of(text))
+    subs: list[SubQuestion] = []
+    ends = [label.span.start for _, label in labels] + [span.end]
+    for label in items:
+        end = min(position for position in ends if position > label.span.start)
+        block = text[label.content : end]
+        paragraphs = [squash(p) for p in block.split("\n\n") if p.strip()]
+        if len(label.numbers) > 1 and len(paragraphs) == len(label.numbers):
+            subs += [SubQuestion(str(n), p) for n, p in zip(label.numbers, paragraphs, strict=True)]
+        else:
+            subs += [SubQuestion(str(n), squash(block)) for n in label.numbers]
+    return explanation, subs
+
+
+def _word_label_parts(text: str, span: Span) -> list[AnswerPart]:
+    """Answer parts under "Antwoord 1" / "Antwoord 2 en 3" lines, up to the next label line."""
+    labels = find_word_labels(text, span)
+    ends = [label.span.start for _, label in labels] + [span.end]
+    parts = []
+    for word, label in labels:
+        if word != "Antwoord":
+            continue
+        end = min(position for position in ends if position > label.span.start)
+        block = text[label.content : end]
+        parts.append(AnswerPart(labels=label.covered(), text=reflow(block), original=tidy_block(block)))
+    return parts
 
 
 _FIELD_NAMES = {"number": "vraagnummer", "date": "vraagdatum", "author": "vraagsteller"}
@@ -136,12 +152,12 @@ _FIELD_NAMES = {"number": "vraagnummer", "date": "vraagdatum", "author": "vraags
 
 def _warn_about_gaps(parsed: ParsedQuestion) -> None:
     missing = (
-        (parsed.number is None, "Geen vraagnummer gevonden"),
-        (parsed.date is None, "Geen vraagdatum gevonden"),
-        (parsed.author is None, "Geen vraagsteller gevonden"),
-        (parsed.minister is None, "Geen minister gevonden"),
-        (parsed.title is None, "Geen titel gevonden"),
-        (not parsed.sub_questions, "Geen deelvragen gevonden"),
-        (not parsed.has_answer, "Geen antwoord gevonden"),
+        (parsed.number is None, "no_number"),
+        (parsed.date is None, "no_date"),
+        (parsed.author is None, "no_author"),
+        (parsed.minister is None, "no_minister"),
+        (parsed.title is None, "no_title"),
+        (not parsed.sub_questions, "no_sub_questions"),
+        (not parsed.has_answer, "no_answer"),
     )
-    parsed.warnings.extend(message for is_missing, message in missing if is_missing)
+    parsed.warnings.extend(ParseWarning(code) for is_missing, code in missing if is_missing)

@@ -207,35 +207,79 @@ def read_answer_header(text: str) -> AnswerHeader | None:
     return None
 
 
-def read_title(text: str, start: int) -> tuple[str | None, int]:
+# Words after which a capital still belongs to the title: "bij VDAB", "in Antwerpen", "van de Lijn".
+TITLE_CONNECTORS = {
+    "in", "bij", "van", "voor", "op", "te", "naar", "uit", "met", "over", "door", "de", "het", "en", "of",
+    "aan", "tot", "tegen", "rond", "via", "vanuit", "zonder", "na", "per", "der", "den",
+}
+
+
+def read_title(text: str, start: int, *, needs_separator: bool = False) -> tuple[str | None, int]:
     """The title "Onderwerp  -  Subonderwerp" starting at `start`, and where it ends.
 
-    The title is the paragraph up to a blank line; when it has no blank line after it (004) or the text is
-    flattened, it ends at the first sentence start after the " - " separator, or else at the line end.
+    The title is its own paragraph, ended by a blank line; without one it is the first line (and the next
+    when the first is a full line that the title fills and the second is a short end), and in text flattened
+    to one line it ends where a sentence starts after the " - " separator. The introduction may start with
+    any word, a number or a name. A text with no header before it (`needs_separator`) has a title only
+    when its first line has the " - " separator: an answer alone or a fragment gets none.
     """
     start += len(text[start : start + 2000]) - len(text[start : start + 2000].lstrip())
-    window = text[start : start + 600]
+    window = text[start : start + 3000]
     if not window:
         return None, start
-    blank = BLANK_LINE.search(window)
-    paragraph = window[: blank.start()] if blank else window
+    blank = BLANK_LINE.search(window, 0, 600)
+    paragraph = window[: blank.start()] if blank else window[:600]
+    lines = paragraph.split("\n")
+    first = lines[0]
     flat = squash(paragraph)
-    if (
-        flat
-        and len(flat) <= TITLE_MAX_CHARS
-        and not re.search(r"[.?!]\s+[A-Z]", flat)
-        and (blank or len(window) < 600)
-    ):
+    probe = flat if blank and len(flat) <= TITLE_MAX_CHARS else squash(first)
+    if needs_separator and not TITLE_SEPARATOR.search(f" {probe[:TITLE_MAX_CHARS]} "):
+        return None, start
+    if blank and flat and len(flat) <= TITLE_MAX_CHARS and not re.search(r"[.?!]\s+[A-Z]", flat):
         return flat, start + len(paragraph)
+    if len(lines) > 1 and len(squash(first)) <= TITLE_MAX_CHARS:
+        width = max(len(line.rstrip()) for line in window.split("\n")[:40])
+        cut = len(first)
+        second = lines[1].strip()
+        if (
+            len(first.rstrip()) >= 0.8 * width
+            and second
+            and len(second) < 0.6 * width
+            and not second.endswith((".", "?", "!", ":"))
+            and len(squash(first)) + len(second) <= TITLE_MAX_CHARS
+        ):
+            cut += 1 + len(lines[1])
+        return squash(paragraph[:cut]) or None, start + cut
     separator = TITLE_SEPARATOR.search(paragraph, 0, TITLE_MAX_CHARS)
     if separator:
-        end = TITLE_END.search(paragraph, separator.end(), TITLE_MAX_CHARS)
-        cut = end.start() if end else min(len(paragraph), TITLE_MAX_CHARS)
-        title = squash(paragraph[:cut])
-        return (title or None), start + cut
+        cut = _title_end_in_line(paragraph, separator.end())
+        return (squash(paragraph[:cut]) or None), start + cut
     line_end = paragraph.find("\n")
     cut = line_end if 0 < line_end <= TITLE_MAX_CHARS else min(len(paragraph), TITLE_MAX_CHARS)
     return squash(paragraph[:cut]) or None, start + cut
+
+
+def _title_end_in_line(line: str, after: int) -> int:
+    """Where a title flattened into one line with its introduction ends: at the first word after the
+    separator's first word that starts a sentence (a capital not after a connector, a sentence start)."""
+    words = list(re.finditer(r"\S+", line[: after + TITLE_MAX_CHARS]))
+    previous = None
+    for index, word in enumerate(words):
+        if word.start() < after:
+            continue
+        if previous is not None:
+            token, before = word.group(0), previous.group(0)
+            starts_sentence = before.endswith((".", "?", "!", ":")) or (
+                token[0].isupper()
+                and not token.isupper()
+                and before.lower() not in TITLE_CONNECTORS
+                and index + 1 < len(words)
+                and (words[index + 1].group(0)[:1].islower() or words[index + 1].group(0)[:1].isdigit())
+            )
+            if starts_sentence or re.fullmatch(r"\d{1,2}\.", token):
+                return previous.end()
+        previous = word
+    return min(len(line), after + TITLE_MAX_CHARS)
 
 
 def find_printed_title(text: str, title: str, start: int) -> int | None:

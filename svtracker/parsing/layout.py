@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .dates import MONTHS
+from .warnings import ParseWarning
+
 # Work on huge input is capped; real documents are a few tens of thousands of characters.
 MAX_CHARS = 500_000
 
@@ -16,45 +19,94 @@ PAGE_HEADER_LINES = (
     # "SCHRIFTELIJKE VRAAG" printed on top of every page (000 starts with it twice); the one followed by
     # "nr." is the real header and is kept (see remove_page_headers).
     re.compile(r"^[ \t]*SCHRIFTELIJKE VRAAG[ \t]*$"),
-    # "pagina 2 van 5", "blz. 3"
-    re.compile(r"^[ \t]*(?:pagina|blz\.?)[ \t]*\d+(?:[ \t]*(?:van|/)[ \t]*\d+)?[ \t]*$", re.IGNORECASE),
+    # "pagina 2 van 5", "Pagina 2/3", "blz. 3", "p. 2 van 3", "- 3 -", "-3-"
+    re.compile(
+        r"^[ \t]*(?:(?:pagina|blz\.?|p\.)[ \t]*\d+(?:[ \t]*(?:van|/)[ \t]*\d+)?|-[ \t]*\d{1,4}[ \t]*-)"
+        r"[ \t]*$",
+        re.IGNORECASE,
+    ),
     # "Vlaams Parlement - Leuvenseweg 86 - 1000 Brussel - 02 552 11 11 - www.vlaamsparlement.be"
     re.compile(r"^[ \t]*Vlaams Parlement[ \t]*[-–—].{0,200}vlaamsparlement\.be[ \t]*$"),
+    # Today's running header: "Schriftelijke vraag 251 (2025-2026)",
+    # "Antwoord op vraag 251 (2025-2026) - pagina 2"
+    re.compile(
+        r"^[ \t]*(?:Schriftelijke[ \t]+vraag|Antwoord(?:[ \t]+op[ \t]+vraag)?)[ \t]+(?:nr\.?[ \t]*)?\d{1,5}"
+        r"[ \t]*\(\d{4}[ \t]*-[ \t]*\d{4}\)"
+        r"(?:[ \t]*[-–][ \t]*(?:pagina|blz\.?)[ \t]*\d+(?:[ \t]*(?:van|/)[ \t]*\d+)?)?[ \t]*$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^[ \t]*VLAAMS PARLEMENT[ \t]*[₪|•·-]?[ \t]*SCHRIFTELIJKE VRAGEN[ \t]*$"),
+)
+# The Bulletin van Vragen en Antwoorden prints "Vlaams Parlement - Vragen en Antwoorden - Nr.7 - April 2006
+# -3-" on every page, also glued to a line of text by extraction.
+BULLETIN_RUNNING_HEADER = re.compile(
+    r"(?:-\d{1,4}-[ \t]*)?Vlaams[ \t]+Parlement[ \t]*-[ \t]*Vragen[ \t]+en[ \t]+Antwoorden"
+    r"[ \t]*-[ \t]*Nr\.?[ \t]*\d{1,3}"
+    r"[ \t]*-[ \t]*[A-Za-zé]{3,12}(?:[ \t]*-[ \t]*[A-Za-zé]{3,12})?[ \t]+\d{4}(?:[ \t]*-\d{1,4}-)?",
+)
+# A date alone on a line ("3 februari 2026"): a running footer when it stands there more than once.
+DATE_LINE = re.compile(
+    r"^[ \t]*(?:[A-Z][a-z]+,[ \t]*)?(?:\d{1,2}[ \t]+(?:" + "|".join(MONTHS) + r")[ \t]+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{4})[ \t]*$",
+    re.IGNORECASE,
 )
 
 # A word broken over two lines: "Leeftijds-\ncategorie" (002), "informatie-\nuitwisseling" (001).
-BROKEN_WORD = re.compile(r"(?P<left>\w)-[ \t]*\n[ \t]*(?P<right>\w+)")
+BROKEN_WORD = re.compile(r"(?P<left>\w+)-[ \t]*\n[ \t]*(?P<right>\w+)")
 # After "integratie- en inburgeringsbeleid" (001) the hyphen stands for a left-out part: keep it.
 ELISION_WORDS = {"en", "of", "tot", "noch", "als", "and"}
 VOWELS = set("aeiouyáéíóúàèëïöü")
+# Capitals that keep their hyphen: "VICEMINISTER-\nPRESIDENT".
+HYPHENATED_CAPITALS = {"PRESIDENT", "MINISTER", "PRESIDENTE"}
 
 
-def _rejoin(match: re.Match[str]) -> str:
-    left, right = match.group("left"), match.group("right")
-    if right.lower() in ELISION_WORDS:
-        return f"{left}- {right}"
-    # ICT-middelen, OCMW-steun, Oost-Vlaanderen, informatie-uitwisseling (vowel clash), 2020-2021:
-    # the hyphen belongs to the word.
-    if (
-        left[-1].isupper()
-        or right[0].isupper()
-        or left[-1].isdigit()
-        or right[0].isdigit()
-        or (left[-1].lower() in VOWELS and right[0].lower() in VOWELS)
-    ):
-        return f"{left}-{right}"
-    # "Leeftijds-\ncategorie" -> "Leeftijdscategorie": a hyphen added by the line break.
-    return f"{left}{right}"
+def _rejoiner(text: str):
+    """How to undo a break "left-\nright": the text's own spelling decides when it has the word elsewhere."""
+    words = set(re.findall(r"\w{4,}", text.lower()))
+
+    def rejoin(match: re.Match[str]) -> str:
+        left, right = match.group("left"), match.group("right")
+        joined, hyphenated = f"{left}{right}", f"{left}-{right}"
+        if right.lower() in ELISION_WORDS:
+            return f"{left}- {right}"
+        if joined.lower() in MONTHS or joined.lower() in words:  # "febru-\nari"; "Diependaele" elsewhere
+            return joined
+        if left.isupper() and right.isupper() and left.isalpha() and right.isalpha():
+            # A name in capitals broken at the line end: "DIEPEN-\nDAELE"; a title keeps its hyphen.
+            if right in HYPHENATED_CAPITALS or left.endswith(tuple(HYPHENATED_CAPITALS)) or len(left) < 4:
+                return hyphenated
+            return joined
+        # ICT-middelen, OCMW-steun, Oost-Vlaanderen, informatie-uitwisseling (vowel clash), 2020-2021:
+        # the hyphen belongs to the word.
+        if (
+            left[-1].isupper()
+            or right[0].isupper()
+            or left[-1].isdigit()
+            or right[0].isdigit()
+            or (left[-1].lower() in VOWELS and right[0].lower() in VOWELS)
+        ):
+            return hyphenated
+        # "Leeftijds-\ncategorie" -> "Leeftijdscategorie": a hyphen added by the line break.
+        return joined
+
+    return rejoin
 
 
 def remove_page_headers(text: str) -> str:
+    text = BULLETIN_RUNNING_HEADER.sub("", text)
     lines = text.split("\n")
+    date_lines: dict[str, int] = {}
+    for line in lines:
+        if DATE_LINE.match(line):
+            date_lines[line.strip()] = date_lines.get(line.strip(), 0) + 1
     kept: list[str] = []
     for index, line in enumerate(lines):
         if any(pattern.match(line) for pattern in PAGE_HEADER_LINES):
             following = next((rest for rest in lines[index + 1 : index + 6] if rest.strip()), "")
             if line.strip() == "SCHRIFTELIJKE VRAAG" and following.lstrip().startswith("nr"):
                 kept.append(line)
+            continue
+        if date_lines.get(line.strip(), 0) > 1:
             continue
         kept.append(line)
     return "\n".join(kept)
@@ -64,13 +116,13 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     """Text ready to be read, and warnings about what was changed on the way."""
     warnings: list[str] = []
     if len(text) > MAX_CHARS:
-        warnings.append(f"Tekst ingekort tot de eerste {MAX_CHARS} tekens")
+        warnings.append(ParseWarning("truncated", limit=MAX_CHARS))
         text = text[:MAX_CHARS]
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\xa0", " ")
     text = CONTROL_CHARACTERS.sub("", text)
     text = remove_page_headers(text)
-    text = BROKEN_WORD.sub(_rejoin, text)
+    text = BROKEN_WORD.sub(_rejoiner(text), text)
     return text, warnings
 
 

@@ -16,7 +16,8 @@ class SubQuestion:
 @dataclass(frozen=True)
 class AnswerPart:
     labels: tuple[str, ...]  # sub-question labels it covers: "1-2." -> ("1", "2"); () when unlabelled
-    text: str
+    text: str  # reflowed into paragraphs (blank line between them); list items and table rows keep their line
+    original: str = ""  # the lines as extracted, for "show the original text"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,10 @@ class PromiseProposal:
     # the rule that produced `expected`, in words (Dutch),
     # e.g. "zesmaandelijkse koppeling: 6 maanden na 2 oktober 2023"
     basis: str
+    cue: str = ""  # the words that made it a promise, as printed: "nog niet beschikbaar"
+    confidence: float = 0.0  # 0..1, from the cues that fired together
+    # the earlier question whose answer made the promise, when the member quotes it in the explanation
+    quoted_from: ReferenceMention | None = None
 
 
 PROMISE_KINDS = (

@@ -98,7 +98,9 @@ def test_missing_parts_become_dutch_warnings():
     parsed = parse_text("Zomaar wat tekst zonder vraag.")
     assert "Geen vraagnummer gevonden" in parsed.warnings
     assert "Geen vraagdatum gevonden" in parsed.warnings
-    assert "Geen antwoord gevonden" in parsed.warnings
+    assert "Enkel een antwoord gevonden, zonder de vraag" in parsed.warnings  # no header, no title: an answer
+    assert [warning.code for warning in parsed.warnings][:2] == ["answer_only", "no_number"]
+    assert "Geen antwoord gevonden" in parse_text("Wonen - Cijfers\n\n1. Hoeveel?\n").warnings
     assert parse_text("").warnings == ["Lege tekst: geen vraag gevonden"]
 
 

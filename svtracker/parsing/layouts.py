@@ -1,0 +1,343 @@
+"""The registry of document layouts: each detects its documents and finds their regions and header facts.
+
+`LAYOUTS` is tried in order; the first whose `detect` says yes reads the text. A layout returns one `Reading`
+per question in the file (a Bulletin page holds many); document.py turns each into a ParsedQuestion the same
+way for every layout (sub-questions, answer parts, tables, references, promises, warnings).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import DATE, parse_dutch_date
+from .header import (
+    CAPS_NAME,
+    MINISTER_BLOCK,
+    find_printed_title,
+    first_minister_block_in,
+    last_minister_block_before,
+    natural_case,
+    read_answer_header,
+    read_metadata,
+    read_question_header,
+    read_title,
+)
+from .labels import find_word_labels
+from .layout import squash
+from .spans import Regions, Span
+
+
+@dataclass
+class Reading:
+    """What a layout found in one question: its regions and the facts its header states."""
+
+    layout: str
+    regions: Regions = field(default_factory=Regions)
+    number: int | None = None
+    date: date | None = None
+    session: str | None = None
+    author: str | None = None
+    minister: str | None = None
+    minister_title: str | None = None
+    title: str | None = None
+    theme: str | None = None
+    links: dict[str, str] = field(default_factory=dict)
+    answer_differs: list[tuple[str, object, object]] = field(default_factory=list)
+    numbering_restarts: bool = True  # an answer may start where the sub-question numbering restarts (003)
+    word_labels: bool = False  # "Vraag 1" / "Antwoord 1" label lines (Tweede Kamer)
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    detect: Callable[[str], bool]
+    read: Callable[[str], list[Reading]]
+
+
+# ----------------------------------------------------------------- Flemish Parliament, one question a file
+
+
+def read_flemish(text: str) -> list[Reading]:
+    """SCHRIFTELIJKE VRAAG nr. 362 / van MAAIKE DE VREESE / datum: 15 juni 2022 / aan BART SOMERS ... (000).
+
+    Also without question header (001, 002: only "ANTWOORD op vraag nr. 125 van 26 januari 2024 van MAAIKE
+    DE VREESE"), without ANTWOORD line (003: the answer starts at "1-2."), with metadata lines (004) and
+    flattened to one line (DOMAIN.md layout 5).
+    """
+    reading = Reading("flemish")
+    regions = reading.regions
+    metadata, position = read_metadata(text)
+    if metadata:
+        regions.metadata = Span(0, position)
+    reading.links = {key: value for key, value in metadata.items() if key in ("pdf link", "thema link")}
+    reading.theme = metadata.get("thema") or None
+
+    header = read_question_header(text, position)
+    answer_header = read_answer_header(text)
+    if answer_header and header and answer_header.start < header.end:
+        answer_header = None
+    if header:
+        regions.question_header = Span(position, header.end)
+        reading.number, reading.date, reading.author = header.number, header.date, header.author
+        reading.minister, reading.minister_title = header.minister, header.minister_title
+        position = header.end
+
+    question_end = len(text)
+    answer_start: int | None = None
+    if answer_header:
+        regions.answer_header = Span(answer_header.start, answer_header.end)
+        question_end, answer_start = answer_header.start, answer_header.end
+        block = last_minister_block_before(text, answer_header.start)
+        if block and block.start >= position:
+            regions.minister_block = Span(block.start, block.end)
+            question_end = block.start
+            if reading.minister is None:
+                reading.minister, reading.minister_title = block.name, block.title
+        for name in ("number", "date", "author"):
+            printed, current = getattr(answer_header, name), getattr(reading, name)
+            if current is None:
+                setattr(reading, name, printed)
+            elif printed is not None and printed != current:
+                reading.answer_differs.append((name, printed, current))
+
+    has_header = header is not None or bool(metadata)
+    title, title_end = read_title(text, position, needs_separator=not has_header)
+    if metadata.get("title"):
+        reading.title = metadata["title"]
+        title_end = find_printed_title(text, metadata["title"], position) or position
+    else:
+        reading.title = title
+    if reading.title:
+        regions.title = Span(position, title_end)
+    body_start = max(title_end, position)
+    if answer_start is None:
+        block = first_minister_block_in(text, body_start, len(text))
+        if block:
+            regions.minister_block = Span(block.start, block.end)
+            question_end, answer_start = block.start, block.end
+            if reading.minister is None:
+                reading.minister, reading.minister_title = block.name, block.title
+    if answer_start is None and not has_header and reading.title is None and answer_header is None:
+        # A text that is only an answer (no header, no title): all of it is answer (and read for promises).
+        regions.answer = Span(body_start, len(text))
+        return [reading]
+    regions.question = Span(body_start, max(question_end, body_start))
+    if answer_start is not None:
+        regions.answer = Span(answer_start, len(text))
+    return [reading]
+
+
+# ----------------------------------------------------------------- Bulletin van Vragen en Antwoorden
+
+# "Vraag nr. 42 van 8 maart 2006 van JAN LOONES"
+BULLETIN_QUESTION = re.compile(
+    rf"(?m)^[ \t]*Vraag[ \t]+nr\.?[ \t]*(?P<number>\d{{1,5}})[ \t]+van[ \t]+(?P<date>{DATE})[ \t]+van[ \t]+"
+    rf"(?:de[ \t]+heer[ \t]+|mevrouw[ \t]+)?(?P<author>{CAPS_NAME})"
+)
+BULLETIN_ANSWER = re.compile(r"(?m)^[ \t]*(?:Antwoord|ANTWOORD)[ \t]*$")
+
+
+def read_bulletin(text: str) -> list[Reading]:
+    """Many questions a file, each under the minister's block that precedes it (Bulletin, 2006):
+
+    YVES LETERME MINISTER-PRESIDENT VAN DE VLAAMSE REGERING, VLAAMS MINISTER VAN ...
+    Vraag nr. 42 van 8 maart 2006 van JAN LOONES
+    Berekening mestquota - Oppervlakte kleine landschapselementen
+    Veel landbouwers in de Westhoek hebben ...
+    Antwoord
+    ...
+    """
+    starts = list(BULLETIN_QUESTION.finditer(text))
+    readings = []
+    for index, match in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        reading = Reading("bulletin")
+        reading.number = int(match.group("number"))
+        reading.date = parse_dutch_date(match.group("date"))
+        reading.author = natural_case(match.group("author"))
+        reading.regions.question_header = Span(match.start(), match.end())
+        block = _last_block(text, starts[index - 1].end() if index else 0, match.start())
+        if block is None and readings:
+            reading.minister, reading.minister_title = readings[-1].minister, readings[-1].minister_title
+        elif block is not None:
+            reading.minister, reading.minister_title = block
+        # The next question's minister block is not part of this answer.
+        next_block = _first_block_start(text, match.end(), end)
+        end = next_block if next_block is not None else end
+        title, title_end = read_title(text, match.end())
+        reading.title = title
+        reading.regions.title = Span(match.end(), title_end)
+        answer = BULLETIN_ANSWER.search(text, title_end, end)
+        if answer:
+            reading.regions.question = Span(title_end, answer.start())
+            reading.regions.answer_header = Span(answer.start(), answer.end())
+            reading.regions.answer = Span(answer.end(), end)
+        else:
+            reading.regions.question = Span(title_end, end)
+        readings.append(reading)
+    return readings
+
+
+def _last_block(text: str, start: int, end: int) -> tuple[str, str] | None:
+    last = None
+    for match in MINISTER_BLOCK.finditer(text, start, end):
+        last = match
+    if last is None:
+        return None
+    return natural_case(last.group("name").rstrip(",")), squash(last.group("title")).rstrip(",")
+
+
+def _first_block_start(text: str, start: int, end: int) -> int | None:
+    match = re.compile(rf"(?m)^[ \t]*{CAPS_NAME},?[ \t]+(?:VICE-?)?MINISTER").search(text, start, end)
+    return match.start() if match else None
+
+
+# ----------------------------------------------------------------- Belgian Senate bulletin
+
+# "Vraag nr. 3-256 van de heer Vandenhove d.d. 11 september 2003 (N.) :"
+SENATE_QUESTION = re.compile(
+    rf"Vraag[ \t]+nr\.?[ \t]*\d-(?P<number>\d{{1,5}})[ \t]+van[ \t]+(?:de[ \t]+heer|mevrouw)[ \t]+"
+    rf"(?P<author>[A-Z][\w'’\- ]{{1,40}}?)[ \t]+d\.d\.[ \t]+(?P<date>{DATE})[^\n]*"
+)
+
+
+def read_senate(text: str) -> list[Reading]:
+    """Bulletin van Vragen en Antwoorden of the Senate: "Vraag nr. 3-256 van de heer Vandenhove d.d. ..."."""
+    starts = list(SENATE_QUESTION.finditer(text))
+    readings = []
+    for index, match in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        reading = Reading("senate", number=int(match.group("number")), author=squash(match.group("author")))
+        reading.date = parse_dutch_date(match.group("date"))
+        line_end = text.find("\n", match.end() + 1)
+        line_end = end if line_end < 0 or line_end > end else line_end
+        reading.title = squash(text[match.end() : line_end]) or None
+        reading.regions.title = Span(match.end(), line_end)
+        answer = BULLETIN_ANSWER.search(text, line_end, end)
+        reading.regions.question = Span(line_end, answer.start() if answer else end)
+        if answer:
+            reading.regions.answer = Span(answer.end(), end)
+        readings.append(reading)
+    return readings
+
+
+# ----------------------------------------------------------------- Tweede Kamer (Aanhangsel, Kamervragen)
+
+# "Vragen van het lid Sneller (D66) aan de Minister ... over het onderzoek ... (ingezonden 12 april 2024)."
+# A name with its particles: "Van Raak", "Van der Plas", "Inge van Dijk", "Carla Dik-Faber", "T.H.P. Baudet"
+_PARTICLE = r"(?:van|de|der|den|het|ter|ten|in|'t)"
+TK_NAME = (
+    rf"(?:[A-Z]\.)*(?:[A-ZÀ-Þ][\w'’\-]+|{_PARTICLE})(?:[ \t]+(?:{_PARTICLE}|[A-ZÀ-Þ][\w'’\-]+)){{0,4}}?"
+    r"(?=[ \t]*[(,]|[ \t]+(?:en|aan)\b)"
+)
+TK_QUESTIONS = re.compile(
+    rf"Vragen[ \t]+van[ \t]+(?:(?:het[ \t]+lid|de[ \t]+leden)[ \t]+)?(?P<author>{TK_NAME})"
+    r"(?P<rest>[^\n]{0,1500})"
+)
+TK_SUBJECT = re.compile(r"\bover[ \t]+(?P<title>.+?)(?:[ \t]*\((?:ingezonden|ingediend)[^)]*\)|\.?[ \t]*$)")
+TK_SENT = re.compile(rf"\((?:ingezonden|ingediend)[ \t]+(?P<date>{DATE})\)")
+# "Antwoord op vragen van het lid Dassen over het bericht ‘...’" (the site's heading line)
+TK_HEADING = re.compile(
+    r"Antwoord[ \t]+op[ \t]+vragen[ \t]+van[ \t]+(?:het[ \t]+lid|de[ \t]+leden)[^\n]*?[ \t]over[ \t]+"
+    r"(?P<title>[^\n]+?)(?=Antwoord[ \t]+op[ \t]+vragen|\n|$)"
+)
+# "Antwoord van Staatssecretaris Van Huffelen (Binnenlandse Zaken ...)", "... van minister-president Rutte"
+TK_ANSWERED_BY = re.compile(
+    r"Antwoord[ \t]+van[ \t]+(?:de[ \t]+)?(?:[Mm]inister(?:-president)?|[Ss]taatssecretaris)[ \t]+"
+    rf"(?:van[ \t]+[A-Z][^\s(]*[ \t]+)?(?P<name>{TK_NAME})[ \t]*\("
+)
+
+
+def read_tweede_kamer(text: str) -> list[Reading]:
+    """A Tweede Kamer member's questions and the minister's answer, label lines "Vraag 1", "Antwoord 1":
+
+        Vragen van het lid Van Raak (SP) aan de minister-president over het beleid ... (ingezonden 23 april).
+    Antwoord van minister-president Rutte (Algemene Zaken) (ontvangen 25 april 2013).
+    Vraag 1
+    Deelt u de opvatting dat ...
+    Antwoord 1
+    Ja
+    """
+    match = TK_QUESTIONS.search(text)
+    reading = Reading("tweede_kamer", numbering_restarts=False, word_labels=True)
+    if match is None:
+        return [reading]
+    reading.author = squash(match.group("author"))
+    rest = match.group("rest")
+    after_addressee = rest.find(" aan ")
+    subject = TK_SUBJECT.search(rest, max(after_addressee, 0))
+    heading = TK_HEADING.search(text, 0, match.start() + 1) if match.start() else None
+    if heading:
+        reading.title = squash(heading.group("title")) or None
+    elif subject:
+        reading.title = squash(subject.group("title")) or None
+    sent = TK_SENT.search(rest)
+    if sent:
+        reading.date = parse_dutch_date(sent.group("date"))
+    answered_by = TK_ANSWERED_BY.search(text, match.end(), match.end() + 2000)
+    if answered_by:
+        reading.minister = squash(answered_by.group("name"))
+    body_start = text.find("\n", match.end())
+    body_start = len(text) if body_start < 0 else body_start
+    if answered_by:
+        line_end = re.compile(r"\(ontvangen[^)]*\)[^\n]*").search(text, answered_by.end())
+        body_start = max(body_start, line_end.end() if line_end else answered_by.end())
+    labels = find_word_labels(text, Span(body_start, len(text)))
+    answers = [label for word, label in labels if word == "Antwoord"]
+    questions = [label for word, label in labels if word == "Vraag"]
+    first_answer = answers[0].span.start if answers else len(text)
+    first_question = questions[0].span.start if questions else body_start
+    reading.regions.question = Span(body_start, len(text) if answers else len(text))
+    reading.regions.answer = Span(min(first_answer, len(text)), len(text)) if answers else None
+    if not questions and answers:
+        reading.regions.question = Span(body_start, first_answer)
+    del first_question
+    return [reading]
+
+
+# ----------------------------------------------------------------- a party's page quoting a question
+
+# "Schriftelijke vraag Chris Janssens aan Weyts en Homans over de controle op ... (ingediend 22/1)"
+PRESS_QUESTION = re.compile(
+    rf"(?m)^[ \t]*Schriftelijke[ \t]+vraag[ \t]+(?:van[ \t]+)?(?P<author>{TK_NAME})"
+    r"[ \t]+aan[ \t]+(?:minister[ \t]+)?(?P<minister>[A-Z][\w'’\-]+)[^\n]*?[ \t]over[ \t]+(?P<title>[^\n(]+?)"
+    r"[ \t]*(?:\([^)\n]*\))?[ \t]*$"
+)
+
+
+def read_press(text: str) -> list[Reading]:
+    """A member's page quoting it: "Schriftelijke vraag Chris Janssens aan Weyts en Homans over ..."."""
+    match = PRESS_QUESTION.search(text)
+    reading = Reading("press", author=squash(match.group("author")), minister=match.group("minister"))
+    reading.title = squash(match.group("title"))
+    reading.regions.question = Span(match.end(), len(text))
+    return [reading]
+
+
+LAYOUTS: tuple[Layout, ...] = (
+    Layout("bulletin", lambda text: BULLETIN_QUESTION.search(text) is not None, read_bulletin),
+    Layout("senate", lambda text: SENATE_QUESTION.search(text) is not None, read_senate),
+    Layout(
+        "tweede_kamer",
+        lambda text: TK_QUESTIONS.search(text) is not None and "SCHRIFTELIJKE VRAAG" not in text,
+        read_tweede_kamer,
+    ),
+    Layout(
+        "press",
+        lambda text: PRESS_QUESTION.search(text) is not None and "SCHRIFTELIJKE VRAAG" not in text,
+        read_press,
+    ),
+    Layout("flemish", lambda text: True, read_flemish),
+)
+
+
+def readings_of(text: str) -> list[Reading]:
+    for layout in LAYOUTS:
+        if layout.detect(text):
+            readings = layout.read(text)
+            if readings:
+                return readings
+    return read_flemish(text)
