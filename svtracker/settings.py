@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "svtracker.questions.uploads.RequestSizeLimitMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -129,11 +130,20 @@ WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
 
-# Uploads: what staff may send us (checked again in the upload form with a Dutch error).
+# Uploads, bounded before and during work (svtracker/questions/uploads.py): a request body over
+# UPLOAD_MAX_REQUEST_BYTES is refused from its Content-Length before a byte is read; each file over
+# UPLOAD_MAX_BYTES is refused by the upload form; at most DATA_UPLOAD_MAX_NUMBER_FILES files at once; a PDF
+# over MAX_PDF_PAGES pages is refused before its text is read, and reading stops after PDF_PARSE_SECONDS
+# (well under gunicorn's 30 s worker timeout). Every refusal is a Dutch message that names the limit.
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FILES = 50
+UPLOAD_MAX_REQUEST_BYTES = env.int("UPLOAD_MAX_REQUEST_BYTES", default=100 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2621440  # form fields other than files (Django's default, 2.5 MB)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # larger files go to a temporary file while they arrive
+DATA_UPLOAD_MAX_NUMBER_FILES = env.int("UPLOAD_MAX_FILES", default=50)
+MAX_PDF_PAGES = env.int("MAX_PDF_PAGES", default=500)
+PDF_PARSE_SECONDS = env.float("PDF_PARSE_SECONDS", default=20.0)
+# The app's own page, in Dutch with the way back, for a refused CSRF check (the others: svtracker/urls.py).
+CSRF_FAILURE_VIEW = "svtracker.errors.csrf_failure"
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -18,6 +18,12 @@ urlpatterns = [
     path("drafts/", include("svtracker.drafts.urls")),
     path("parliament/", include("svtracker.parliament.urls")),
 ]
+# The app's own error pages, in Dutch, with the way back (svtracker/errors.py).
+handler400 = "svtracker.errors.bad_request"
+handler403 = "svtracker.errors.permission_denied"
+handler404 = "svtracker.errors.page_not_found"
+handler500 = "svtracker.errors.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 
