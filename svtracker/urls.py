@@ -17,6 +17,7 @@ urlpatterns = [
     path("reminders/", include("svtracker.reminders.urls")),
     path("drafts/", include("svtracker.drafts.urls")),
     path("parliament/", include("svtracker.parliament.urls")),
+    path("figures/", include("svtracker.figures.urls")),
 ]
 # The app's own error pages, in Dutch, with the way back (svtracker/errors.py).
 handler400 = "svtracker.errors.bad_request"
