@@ -1,0 +1,104 @@
+"""The development corpus: every fixture is well formed, and the tiny scorer run (CI) works end to end.
+
+The full figures come from `python bench/parse_accuracy.py` (docs/corpus.md). MINIMUM_TINY_ACCURACY holds
+the floors the tiny run must keep; raise them as the parser improves, never above what it reaches.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.parse_accuracy import CORPUS_DIR, FIELDS, load_corpus, render, run, validate_fixture
+
+SEED_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
+
+# Percentages the tiny run (`--tiny`, fixtures with `tiny: true` plus two seeds) must reach, per corpus.
+# Field names as in bench/parse_accuracy.py; "promise_recall" and "promise_precision" for promises.
+MINIMUM_TINY_ACCURACY = {
+    "corpus": {
+        "number": 80.0,
+        "date": 30.0,
+        "session": 30.0,
+        "sub_questions": 40.0,
+        "references": 60.0,
+    },
+    "seeds": {
+        "number": 100.0,
+        "date": 100.0,
+        "session": 100.0,
+        "author": 100.0,
+        "minister": 100.0,
+        "title": 100.0,
+        "sub_questions": 100.0,
+        "answer_parts": 100.0,
+        "references": 100.0,
+        "promise_recall": 100.0,
+        "promise_precision": 100.0,
+    },
+}
+
+
+def fixture_ids() -> list[str]:
+    return sorted(path.stem for path in CORPUS_DIR.glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def tiny_report() -> dict:
+    return run(tiny=True)
+
+
+def test_corpus_has_at_least_thirty_questions():
+    assert sum(len(case.questions) for case in load_corpus()) >= 30
+
+
+def test_every_text_has_its_labels_and_every_label_file_its_text():
+    texts = {path.stem for path in CORPUS_DIR.glob("*.txt")}
+    assert texts == set(fixture_ids())
+
+
+@pytest.mark.parametrize("fixture_id", fixture_ids())
+def test_fixture_has_a_source_and_valid_labels(fixture_id):
+    data = yaml.safe_load((CORPUS_DIR / f"{fixture_id}.yaml").read_text(encoding="utf-8"))
+    assert validate_fixture(fixture_id, data) == []
+
+
+@pytest.mark.parametrize("fixture_id", fixture_ids())
+def test_promise_phrases_occur_in_the_text(fixture_id):
+    """A phrase that is not in the document can never be matched: a typo in the labels, not a parser miss."""
+    (case,) = [case for case in load_corpus() if case.id == fixture_id]
+    flat = " ".join(case.text.split())
+    for question in case.questions:
+        for promise in question.get("promises") or []:
+            assert " ".join(promise["phrase"].split()) in flat, promise["phrase"]
+
+
+def test_no_fixture_is_a_copy_of_a_seed():
+    seeds = [" ".join(path.read_text(encoding="utf-8").split()) for path in sorted(SEED_DIR.glob("*.txt"))]
+    for case in load_corpus():
+        flat = " ".join(case.text.split())
+        assert all(flat[:400] not in seed for seed in seeds), case.id
+
+
+def test_tiny_run_parses_everything_without_crashing(tiny_report):
+    assert tiny_report["corpus"]["files"] >= 3
+    assert tiny_report["seeds"]["files"] >= 1
+    assert tiny_report["corpus"]["crashes"] == 0
+    assert tiny_report["seeds"]["crashes"] == 0
+    assert "== failures" in render(tiny_report)
+
+
+@pytest.mark.parametrize("corpus", sorted(MINIMUM_TINY_ACCURACY))
+def test_tiny_run_keeps_its_floors(tiny_report, corpus):
+    summary = tiny_report[corpus]
+    for name, floor in MINIMUM_TINY_ACCURACY[corpus].items():
+        if name == "promise_recall":
+            reached = summary["promises"]["recall_percent"]
+        elif name == "promise_precision":
+            reached = summary["promises"]["precision_percent"]
+        else:
+            assert name in FIELDS, name
+            reached = summary["fields"][name]["percent"]
+        assert reached is not None and reached >= floor, (corpus, name, reached, floor)
