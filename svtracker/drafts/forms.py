@@ -19,17 +19,22 @@ class QuestionsField(forms.Field):
 
 
 class DraftForm(forms.Form):
-    minister = forms.ModelChoiceField(label=_("Minister"), queryset=all_ministers(), required=False)
+    minister = forms.ModelChoiceField(label=_("Minister"), queryset=all_ministers(), required=False,
+                                      empty_label=_("(nog geen minister gekozen)"))
     minister_title = forms.CharField(label=_("Functietitel"), max_length=500, required=False,
                                      widget=forms.Textarea(attrs={"rows": 2}))
     title = forms.CharField(label=_("Titel"), max_length=500)
     introduction = forms.CharField(label=_("Inleiding"), required=False,
                                    widget=forms.Textarea(attrs={"rows": 10}),
-                                   help_text=_("Een witregel begint een nieuwe alinea."))
+                                   help_text=_("Een witregel begint een nieuwe alinea; een alinea die met « "
+                                               "begint, is een citaat (ingesprongen, cursief)."))
     questions = QuestionsField(label=_("Vragen"), required=False,
                                help_text=_("Maak een vraag leeg om ze te schrappen."))
     excel_closing = forms.BooleanField(label=_("Slotzin „Graag deze gegevens in een Excel-bestand.”"),
                                        required=False)
+
+    def clean_introduction(self):
+        return self.cleaned_data["introduction"].replace("\r\n", "\n")
 
     @classmethod
     def for_draft(cls, draft, data=None):

@@ -25,6 +25,15 @@ def drafts_in_progress(*, office: Office):
     return drafts_for(office=office).filter(status=Draft.Status.DRAFT)
 
 
+def follow_ups_of(*, office: Office, series: Series | None = None, question: Question | None = None):
+    """Drafts already made for the next question of this series (or of this lone question): sent ones
+    whose question has no answer yet, and those still in progress, so a second one is not made blindly."""
+    drafts = drafts_for(office=office)
+    drafts = drafts.filter(series=series) if series is not None else drafts.filter(source_question=question)
+    return (drafts.exclude(status=Draft.Status.SENT, asked_question__answered=True)
+            .order_by("-sent_at", "-updated"))
+
+
 def draft_detail(*, office: Office, pk: int) -> Draft:
     return drafts_for(office=office).prefetch_related("promises__question").get(pk=pk)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
-from svtracker.parsing.dates import format_dutch_date
+from svtracker.parsing.dates import DATE, format_dutch_date, parse_dutch_date
 from svtracker.people.models import Minister
 from svtracker.people.selectors import current_term_for
 from svtracker.promises.models import Promise
@@ -185,13 +185,56 @@ def _questions_asked_again(*, questions: list[Question], promises: list[Promise]
         if parent and any(other.question_id == sub.question_id and other.label == parent
                           for _d, _p, other in chosen.values()):
             continue  # asked with its parent question
-        lines = [sub.text] + [f"{child.label.rpartition('.')[2]}) {child.text}"
-                              for child in sub.question.sub_questions.all()
-                              if child.label.startswith(f"{sub.label}.")]
-        text = "\n".join(_without_excel(moved_period(" ".join(line.split()), today=today)) for line in lines)
+        children = [child for child in sub.question.sub_questions.all()
+                    if child.label.startswith(f"{sub.label}.")]
+        written = [" ".join(sub.text.split())] + [
+            f"{child.label.rpartition('.')[2]}) {' '.join(child.text.split())}" for child in children]
+        lines = [moved_period(line, today=today) for line in written]
+        answered = [part for part in sub.question.answer_parts.all()
+                    if any(_covers(part.labels, s.label) for s in [sub, *children])]
+        if lines == written and answered:
+            lines = _asked_since(lines, answered=answered, question=sub.question, today=today)
+        text = "\n".join(_minister_named(_without_excel(line)) for line in lines)
         if text.strip():
             asked.append(text.strip())
     return asked + generic
+
+
+# "tussen 1 maart 2022 en 30 november 2023", "van 1 januari tot en met 31 maart 2024": the period an answer's
+# figures cover; the follow-up asks for the time after its end.
+_PERIOD_END = re.compile(rf"\b(?:tussen|vanaf|van)\s+(?:{DATE}|\d{{1,2}}\s+\w+)\s+"
+                         rf"(?:en|tot(?:\s+en\s+met)?)\s+(?P<end>{DATE})", re.IGNORECASE)
+
+
+def _asked_since(lines: list[str], *, answered, question: Question, today: date) -> list[str]:
+    """A question the answer gave figures for, asked again for the time since, in the member's words:
+    "Kan de minister een overzicht geven van X?" becomes "... een bijgewerkt overzicht ... van X, van
+    1 december 2023 tot en met 31 oktober 2026?" (the answer's period ended 30 November 2023)."""
+    ends = [parse_dutch_date(found["end"]) for part in answered
+            for found in _PERIOD_END.finditer(" ".join(part.text.split()))]
+    covered = max([end for end in ends if end] or [question.answer_date or question.date])
+    until = today.replace(day=1) - timedelta(days=1)  # the last full month before today
+    since = covered + timedelta(days=1)
+    if since > until:
+        return lines
+    period = f"van {format_dutch_date(since)} tot en met {format_dutch_date(until)}"
+    first, asked = lines[0], re.match(r"[^?.!]*\?", lines[0])
+    if asked:
+        first = f"{first[:asked.end() - 1].rstrip()}, {period}?{first[asked.end():]}"
+    else:
+        first = f"Kan de minister de cijfers bezorgen {period}? {first}"
+    return [re.sub(r"\been overzicht\b", "een bijgewerkt overzicht", line, count=1)
+            for line in [first, *lines[1:]]]
+
+
+# "Kan hij", "Wil zij": the member's pronoun for the minister asked before, who need not be the one asked now.
+_PRONOUN = re.compile(r"\b(?P<verb>kan|kon|wil|zal|is|heeft|plant|overweegt|denkt|evalueert|vindt|weet)\s+"
+                      r"(?:hij|zij)\b", re.IGNORECASE)
+
+
+def _minister_named(text: str) -> str:
+    """"de minister" throughout: right whoever holds the policy area today."""
+    return _PRONOUN.sub(lambda found: f"{found['verb']} de minister", text)
 
 
 def _covers(labels: list[str], label: str) -> bool:

@@ -15,13 +15,17 @@ from .forms import DraftForm
 from .pdf import document_context, render_draft_pdf
 
 
-def _create_from(request, *, source, kind: str, **start):
-    """GET: a confirmation page (reminder emails link here); POST: create the draft and open it."""
+def _create_from(request, *, source, kind: str, series=None, question=None, **start):
+    """GET: a confirmation page (reminder emails link here) that names the follow-ups already made;
+    POST: create the draft and open it."""
     if request.method == "POST":
-        draft = services.draft_follow_up(office=request.office, user=request.user, **start)
-        messages.success(request, _("Ontwerp opgesteld. Kijk alles na voor u het verstuurt."))
+        draft = services.draft_follow_up(office=request.office, user=request.user, series=series,
+                                         question=question, **start)
+        messages.success(request, _("Ontwerp opgesteld. Kijk alles na voor je het verstuurt."))
         return redirect("drafts:detail", pk=draft.pk)
-    return render(request, "drafts/create.html", {"source": source, "kind": kind})
+    series = series or getattr(question, "series", None)
+    existing = selectors.follow_ups_of(office=request.office, series=series, question=question)
+    return render(request, "drafts/create.html", {"source": source, "kind": kind, "existing": existing})
 
 
 @office_required
@@ -42,7 +46,8 @@ def create_from_series(request, pk):
 @require_http_methods(["GET", "POST"])
 def create_from_promise(request, pk):
     promise = found_or_404(promise_detail, office=request.office, pk=pk)
-    return _create_from(request, source=promise, kind="promise", promise=promise)
+    return _create_from(request, source=promise, kind="promise", promise=promise,
+                        series=promise.question.series, question=promise.question)
 
 
 @office_required

@@ -57,14 +57,24 @@ def test_follow_up_of_125_asks_again_for_what_is_owed_and_asks_for_excel(draft_1
     # answered); 1.a and 1.b hold the promises; they are asked again under 1.
     assert len(draft_125.questions) == 1
     asked = draft_125.questions[0]
-    assert asked.startswith("Kan de minister een overzicht geven van het aantal inburgeraars dat zich "
-                            "heeft ingeschreven bij VDAB? Hoeveel van hen werden doorverwezen via de "
-                            "agentschappen?")
     assert ("\nb) Hoeveel van hen hebben al werk gevonden? Hoeveel van hen zijn momenteel nog aan het "
             "werk?") in asked
     assert "Excel" not in asked  # said once, in the closing line
     assert draft_125.excel_closing is True
     assert {p.kind for p in draft_125.promises.all()} == {"partial", "link_not_refreshed"}
+
+
+def test_follow_up_of_125_asks_for_the_figures_since_the_answer_not_the_same_question_again(draft_125):
+    # The answer counted contracts "tussen 1 maart 2022 en 30 november 2023": the follow-up asks, in the
+    # member's own words, for the figures since then up to the last full month before today.
+    asked = draft_125.questions[0]
+    assert asked.startswith("Kan de minister een bijgewerkt overzicht geven van het aantal inburgeraars dat "
+                            "zich heeft ingeschreven bij VDAB, van 1 december 2023 tot en met 31 oktober "
+                            "2026? Hoeveel van hen werden doorverwezen via de agentschappen?")
+    assert "\na) Kan de minister een bijgewerkt overzicht geven van het aantal inburgeraars" in asked
+    original = ("Kan de minister een overzicht geven van het aantal inburgeraars dat zich heeft ingeschreven "
+                "bij VDAB?")
+    assert original not in asked
 
 
 def test_follow_up_of_362_goes_to_today_s_holder_of_inburgering(draft_362):
@@ -80,9 +90,10 @@ def test_follow_up_of_362_goes_to_today_s_holder_of_inburgering(draft_362):
 
 
 def test_follow_up_of_362_asks_for_the_months_since_the_ones_asked_before(draft_362):
+    # Asked to Bart Somers ("Kan hij"), now to Gwendolyn Rutten: "de minister" throughout.
     assert draft_362.questions[0] == (
-        "Kan de minister een overzicht geven van de registraties? Kan hij een opdeling maken van de "
-        "verschillende redenen? Kan hij een overzicht geven van de maanden juli 2022 tot en met "
+        "Kan de minister een overzicht geven van de registraties? Kan de minister een opdeling maken van "
+        "de verschillende redenen? Kan de minister een overzicht geven van de maanden juli 2022 tot en met "
         "oktober 2026?")
     assert draft_362.questions[1] == ("Kan de minister de gegevens bezorgen die in het antwoord op vraag "
                                       "nr. 155 nog niet beschikbaar waren?")
@@ -97,7 +108,7 @@ def test_pdf_of_the_125_follow_up_says_who_asks_whom_what_and_quotes(draft_125, 
             "2024") in text
     assert "«Deze gegevens halen we uit de zesmaandelijkse koppeling met data van VDAB." in text
     assert "(antwoord op vraag nr. 125)" in text
-    assert "1. Kan de minister een overzicht geven van het aantal inburgeraars" in text
+    assert "1. Kan de minister een bijgewerkt overzicht geven van het aantal inburgeraars" in text
     assert text.endswith("Graag deze gegevens in een Excel-bestand. 1/1")
 
 

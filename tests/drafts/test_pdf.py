@@ -163,3 +163,50 @@ def test_the_fetcher_serves_the_pdf_stylesheet_from_static_files():
     response = StaticFilesOnlyFetcher().fetch(DOCUMENT_ORIGIN + "static/drafts/draft-pdf.css")
     assert b"@page" in response.read()
     assert response.content_type == "text/css"
+
+
+def test_pdf_is_tagged_pdf_ua_for_screen_readers(draft):
+    import io
+
+    from pypdf import PdfReader
+
+    root = PdfReader(io.BytesIO(render_draft_pdf(draft=draft, on=TODAY))).trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "nl"
+
+
+def test_pdf_paragraphs_are_ragged_right_not_justified(draft):
+    from svtracker.drafts.pdf import render_draft_html
+
+    document = weasyprint.HTML(string=render_draft_html(draft=draft, on=TODAY), base_url=DOCUMENT_ORIGIN,
+                               url_fetcher=StaticFilesOnlyFetcher()).render()
+
+    def aligned(box):
+        if "sv-paragraph" in (box.element.get("class", "") if box.element is not None else ""):
+            yield box.style["text_align_all"]
+        for child in getattr(box, "children", []):
+            yield from aligned(child)
+
+    alignments = {a for page in document.pages for a in aligned(page._page_box)}
+    assert alignments == {"left"}
+
+
+def test_quotes_stay_indented_italics_after_the_introduction_is_edited_in_the_browser(
+        staff_client, draft, tmp_path):
+    """Browsers send a textarea's line breaks as CRLF: the blank line between paragraphs is still one."""
+    from django.urls import reverse
+
+    from svtracker.drafts.pdf import document_context
+
+    edited = draft.introduction.replace("Daarom stel ik", "Daarom stel ik nu").replace("\n", "\r\n")
+    staff_client.post(reverse("drafts:detail", args=[draft.pk]), {
+        "minister": draft.minister_id, "minister_title": draft.minister_title, "title": draft.title,
+        "introduction": edited, "questions": draft.questions, "excel_closing": "on"})
+    draft.refresh_from_db()
+    assert "Daarom stel ik nu" in draft.introduction
+    quotes = [p for p in document_context(draft=draft)["paragraphs"] if p["quote"]]
+    assert len(quotes) == 2
+    (tmp_path / "q.pdf").write_bytes(render_draft_pdf(draft=draft, on=TODAY))
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "q.pdf")], capture_output=True, check=True).stdout
+    assert b"Italic" in fonts

@@ -47,7 +47,7 @@ def test_versions_compare_line_by_line(draft, staff):
     lines = version_diff(older=draft.versions.get(number=1), newer=draft.versions.get(number=2))
     assert ("added", "1. Hoeveel boetes werden er in 2024 betaald?") in lines
     removed = [line for kind, line in lines if kind == "removed"]
-    assert any(line.startswith("1. Kan de minister een overzicht") for line in removed)
+    assert any(line.startswith("1. Kan de minister een bijgewerkt overzicht") for line in removed)
     assert ("same", "Graag deze gegevens in een Excel-bestand.") in lines
 
 

@@ -104,3 +104,32 @@ def test_marking_sent_freezes_the_pdf_and_refuses_edits_in_dutch(staff_client, d
     draft.refresh_from_db()
     assert draft.title != "Te laat"
     assert set(draft.promises.values_list("status", flat=True)) == {Promise.Status.FOLLOWED_UP}
+
+
+def test_a_sent_draft_shows_no_save_button_and_the_minister_list_no_dashes(staff_client, draft):
+    page = staff_client.get(reverse("drafts:detail", args=[draft.pk])).text
+    assert ">Bewaren</button>" in page
+    assert "---------" not in page
+    staff_client.post(reverse("drafts:mark_sent", args=[draft.pk]))
+    page = staff_client.get(reverse("drafts:detail", args=[draft.pk])).text
+    assert ">Bewaren</button>" not in page and ">Voorvertoning</button>" not in page
+
+
+def test_a_second_follow_up_warns_and_links_the_sent_one_and_the_question_page_names_it(
+        staff_client, draft, question_125):
+    staff_client.post(reverse("drafts:mark_sent", args=[draft.pk]))
+    link = reverse("drafts:detail", args=[draft.pk])
+    promise = Promise.objects.filter(question=question_125).first()
+    for name, pk in (("create_from_question", question_125.pk),
+                     ("create_from_series", question_125.series_id), ("create_from_promise", promise.pk)):
+        page = staff_client.get(reverse(f"drafts:{name}", args=[pk])).text
+        assert "Er is al een opvolgvraag voor deze vraag:" in page
+        assert f'href="{link}"' in page and "nog zonder antwoord" in page
+    page = staff_client.get(reverse("questions:detail", args=[question_125.pk])).text
+    assert "Opvolgvraag verstuurd op" in page and f'href="{link}"' in page
+
+
+def test_the_question_breadcrumb_names_the_question_not_the_series(staff_client, question_125):
+    page = staff_client.get(reverse("questions:detail", args=[question_125.pk])).text
+    crumbs = page[page.index('class="crumbs"'):page.index("</nav>", page.index('class="crumbs"'))]
+    assert "nr. 125 (2023-2024)" in crumbs and question_125.series.title not in crumbs
