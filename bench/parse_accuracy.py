@@ -469,7 +469,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.parser:
         use_parser(args.parser)
     report = run(tiny=args.tiny, corpus_dir=args.corpus)
-    print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else render(report))
+    try:
+        print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else render(report))
+    except BrokenPipeError:  # piped into head
+        sys.stderr.close()
     return 0
 
 
