@@ -1,7 +1,8 @@
 """A real `celery -A svtracker worker` subprocess for the tests that need one (reminders, hardening).
 
 It runs against the pytest test database (transactional tests, so it sees committed rows), a broker and
-a local SMTP server given by the test, with a short retry backoff.
+a local SMTP server given by the test, with a short retry backoff. On SQLite the test database is a file
+(tests/conftest.py) that both processes open, in WAL mode with immediate transactions.
 """
 
 import os
@@ -10,10 +11,16 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Two processes writing one SQLite file: WAL lets readers go on while one writes, an immediate transaction
+# takes the write lock at its start (no deadlock on upgrading a read lock), and a writer waits up to 30 s.
+SQLITE_SHARED_OPTIONS = {"timeout": 30, "transaction_mode": "IMMEDIATE",
+                         "init_command": "PRAGMA journal_mode=WAL"}
 
 
 def wait_for(condition, *, timeout: float, message: str = ""):
@@ -26,6 +33,8 @@ def wait_for(condition, *, timeout: float, message: str = ""):
 
 def database_url() -> str:
     db = settings.DATABASES["default"]  # at test time: the pytest test database, e.g. test_svt_rem
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}?{urlencode(SQLITE_SHARED_OPTIONS)}"
     password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
     return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 

@@ -4,9 +4,24 @@ import pytest
 
 from svtracker.celery import app as celery_app
 from svtracker.questions.services import import_document
+from tests.celeryworker import SQLITE_SHARED_OPTIONS
 from tests.factories import MembershipFactory, OfficeFactory, ProfileFactory, UserFactory
 
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite the test database is a file next to the configured one (not in memory), so that a worker
+    subprocess (tests/celeryworker.py) opens the same database; WAL and immediate transactions let both
+    write without "database is locked"."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        name = Path(db["NAME"])
+        db.setdefault("TEST", {})["NAME"] = str(name.with_name(f"test_{name.name}"))
+        db["OPTIONS"] = {**db.get("OPTIONS", {}), **SQLITE_SHARED_OPTIONS}
 
 
 @pytest.fixture

@@ -1,12 +1,15 @@
-"""PostgreSQL goes away in the middle of an import: each document is fully imported or reported failed.
+"""The database goes away in the middle of an import: each document is fully imported or reported failed.
 
-A small TCP proxy (a thread) sits between Django and the real PostgreSQL. The test cuts every connection in
-the middle of a document's transaction and refuses new ones for a while, as a database restart would.
+On PostgreSQL a small TCP proxy (a thread) sits between Django and the real server. The test cuts every
+connection in the middle of a document's transaction and refuses new ones for a while, as a database
+restart would. SQLite is a file with no server to lose: there the same happens when another process holds
+its write lock for a while (a long write, a backup), and a document's first write gives up mid-import.
 """
 
 from __future__ import annotations
 
 import socket
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -78,10 +81,46 @@ class PostgresProxy:
         self.listener.close()
 
 
+class SqliteLock:
+    """Another connection to the same SQLite file that takes its write lock (`refuse = True`) and lets go."""
+
+    def __init__(self, name: str):
+        self.other = sqlite3.connect(name, isolation_level=None, timeout=5)
+
+    @property
+    def refuse(self) -> bool:
+        return self.other.in_transaction
+
+    @refuse.setter
+    def refuse(self, value: bool):
+        if value and not self.refuse:
+            self.other.execute("BEGIN IMMEDIATE")
+        elif not value and self.refuse:
+            self.other.execute("ROLLBACK")
+
+    def cut(self):
+        self.refuse = True
+
+
 @pytest.fixture
 def proxied_database():
-    """The default connection goes through the proxy for the test; restored before the test database flush."""
+    """PostgreSQL: the default connection goes through the proxy for the test. SQLite: a second connection
+    that can hold the write lock, while ours gives up a write after 0.2 s and starts its transactions
+    deferred (reads first, as in production). Restored before the test database flush."""
     settings_dict = connection.settings_dict
+    if connection.vendor == "sqlite":
+        options = settings_dict["OPTIONS"]
+        connection.close()
+        settings_dict["OPTIONS"] = {**options, "timeout": 0.2, "transaction_mode": "DEFERRED"}
+        lock = SqliteLock(settings_dict["NAME"])
+        try:
+            yield lock
+        finally:
+            lock.refuse = False
+            lock.other.close()
+            connection.close()
+            settings_dict["OPTIONS"] = options
+        return
     original = (settings_dict["HOST"], settings_dict["PORT"])
     proxy = PostgresProxy(original[0] or "127.0.0.1", int(original[1] or 5432))
     connection.close()
@@ -118,6 +157,18 @@ def cut_during(proxy: PostgresProxy, *, table: str, occurrence: int):
     return wrapper
 
 
+def lock_at_first_write(lock: SqliteLock, *, armed):
+    """An execute wrapper: once `armed()`, the next write finds the file locked by the other connection
+    (taken just before it, when our transaction has only read), and so does every write until released."""
+
+    def wrapper(execute, sql, params, many, context):
+        if armed() and sql.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            lock.cut()
+        return execute(sql, params, many, context)
+
+    return wrapper
+
+
 def test_database_cut_mid_import_leaves_each_document_whole_or_failed_and_a_rerun_imports_the_rest(
         office, seed_files, proxied_database, settings, tmp_path):
     proxy = proxied_database
@@ -132,7 +183,11 @@ def test_database_cut_mid_import_leaves_each_document_whole_or_failed_and_a_reru
 
     results = []
     # The second document loses the database half-way; it is still away for the third, back for the rest.
-    with connection.execute_wrapper(cut_during(proxy, table="questions_answerpart", occurrence=2)):
+    if isinstance(proxy, SqliteLock):
+        outage = lock_at_first_write(proxy, armed=lambda: len(results) == 1)
+    else:
+        outage = cut_during(proxy, table="questions_answerpart", occurrence=2)
+    with connection.execute_wrapper(outage):
         for path in seed_files:
             if len(results) == 3:
                 proxy.refuse = False
