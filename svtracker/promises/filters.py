@@ -8,12 +8,16 @@ from svtracker.questions.selectors import filter_choices
 from .models import Promise
 
 OPEN = "open"
+ALL = "all"
+# Left out of the table unless the status filter asks for them: nothing more to do for these.
+CLOSED_STATUSES = (Promise.Status.DROPPED, Promise.Status.DELIVERED)
 
 
 class PromiseFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), method="by_status", empty_label=_("alle"),
-        choices=[(OPEN, _("nog open")), *Promise.Status.choices])
+        label=_("Status"), method="by_status", empty_label=_("lopend (zonder geschrapte en geleverde)"),
+        choices=[(OPEN, _("nog open")), *Promise.Status.choices,
+                 (ALL, _("alle, ook geschrapte en geleverde"))])
     kind = django_filters.ChoiceFilter(label=_("Soort"), choices=Promise.Kind.choices, empty_label=_("alle"))
     member = django_filters.ModelChoiceFilter(label=_("Vraagsteller"), field_name="question__author",
                                               queryset=Member.objects.none(), empty_label=_("alle"))
@@ -29,7 +33,15 @@ class PromiseFilter(django_filters.FilterSet):
         self.filters["member"].queryset = choices["members"]
         self.filters["minister"].queryset = choices["ministers"]
 
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.exclude(status__in=CLOSED_STATUSES)
+        return queryset
+
     def by_status(self, queryset, name, value):
+        if value == ALL:
+            return queryset
         if value == OPEN:
             return queryset.filter(status__in=Promise.OPEN_STATUSES)
         return queryset.filter(status=value)

@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
+from svtracker.questions.models import Question
 
 from .models import Promise, PromiseChange
 
@@ -38,20 +39,34 @@ def promise_detail(*, office: Office, pk: int) -> Promise:
     return promises_for(office=office).select_related("answer_part").get(pk=pk)
 
 
+def later_questions_of(*, promise: Promise):
+    """Where the promised data can have arrived: the same member's later questions, newest first."""
+    question = promise.question
+    return (Question.objects.filter(office_id=promise.office_id, author_id=question.author_id,
+                                    date__gte=question.date)
+            .exclude(pk=question.pk).only("id", "number", "session", "title", "date")
+            .order_by("-date", "-number"))
+
+
 def changes_of(*, promise: Promise):
     return PromiseChange.objects.filter(promise=promise).select_related("user")
 
 
 def promise_history(*, promise: Promise) -> list[dict]:
     """Each change with (field label, before, after) rows, as staff read them."""
+    changes = list(changes_of(promise=promise))
+    ids = {value for change in changes for values in (change.before, change.after)
+           for name, value in values.items() if name == "delivered_in_id" and value}
+    questions = {q.pk: q for q in Question.objects.filter(pk__in=ids).only("number", "session")}
     return [{"change": change, "rows": [
-        (Promise._meta.get_field(name.removesuffix("_id")).verbose_name, _shown(name, before),
-         _shown(name, change.after.get(name))) for name, before in change.before.items()]}
-        for change in changes_of(promise=promise)]
+        (Promise._meta.get_field(name.removesuffix("_id")).verbose_name, _shown(name, before, questions),
+         _shown(name, change.after.get(name), questions)) for name, before in change.before.items()]}
+        for change in changes]
 
 
-def _shown(name: str, value) -> str:
-    """A recorded value as staff read it: labels for choices, dates in the interface's language."""
+def _shown(name: str, value, questions: dict) -> str:
+    """A recorded value as staff read it: labels for choices, dates in the interface's language, a question
+    by its number and session."""
     if value in (None, ""):
         return "–"
     if name == "status":
@@ -61,5 +76,9 @@ def _shown(name: str, value) -> str:
     if name in ("expected", "snoozed_until"):
         return date_format(date.fromisoformat(value), "j F Y")
     if name == "delivered_in_id":
-        return _("vraag #%(id)s") % {"id": value}
+        question = questions.get(value)
+        if question is None:
+            return _("een verwijderde vraag")
+        return _("nr. %(number)s (%(session)s)") % {"number": question.number or "–",
+                                                     "session": question.session}
     return str(value)

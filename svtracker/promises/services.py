@@ -61,11 +61,11 @@ def mark_followed_up(*, promises: Iterable[Promise], user: User | None, reason: 
             change_promise(promise=promise, user=user, status=Promise.Status.FOLLOWED_UP, reason=reason)
 
 
-def bulk_change_status(*, promises: Iterable[Promise], user: User, status: str) -> int:
+def bulk_change_status(*, promises: Iterable[Promise], user: User, status: str, reason: str = "") -> int:
     changed = 0
     for promise in promises:
         if promise.status != status:
-            change_promise(promise=promise, user=user, status=status)
+            change_promise(promise=promise, user=user, status=status, reason=reason)
             changed += 1
     return changed
 

@@ -40,9 +40,4 @@ document.addEventListener("DOMContentLoaded", () => {
       refresh();
     });
   }
-  document.querySelectorAll("button[data-confirm]").forEach((confirmButton) => {
-    confirmButton.addEventListener("click", (event) => {
-      if (!window.confirm(confirmButton.dataset.confirm)) event.preventDefault();
-    });
-  });
 });
