@@ -337,6 +337,10 @@ def score_question(
 ) -> None:
     got = got_fields(result) if result is not None else None
     score.questions += 1
+    if got is None:  # every field counts as wrong, reported once
+        score.failures.append(
+            {"id": case_id, "field": "question", "expected": "a result for it", "got": "none"}
+        )
     for name in FIELDS:
         if name in (labels.get("unscored") or []):
             continue
@@ -350,7 +354,7 @@ def score_question(
             score.items[name].right += _items_found(want, have or [])
         ok = got is not None and want == have
         score.fields[name].add(ok)
-        if not ok:
+        if not ok and got is not None:
             score.failures.append({"id": case_id, "field": name, "expected": want, "got": have})
     for promise in labels.get("promises") or []:
         phrase = squash(promise["phrase"])
@@ -394,8 +398,9 @@ def score_case(score: Score, case: Case) -> None:
             score.failures.append(
                 {"id": case.id, "field": "promise_extra", "expected": None, "got": p["quote"]}
             )
-    for labels, result in zip(case.questions, pair_results(case.questions, results), strict=True):
-        qid = case.id if len(case.questions) == 1 else f"{case.id}#{labels.get('number')}"
+    pairs = zip(case.questions, pair_results(case.questions, results), strict=True)
+    for position, (labels, result) in enumerate(pairs, start=1):
+        qid = case.id if len(case.questions) == 1 else f"{case.id}#{position}"
         score_question(score, qid, labels, result, proposals)
 
 

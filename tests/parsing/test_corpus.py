@@ -50,8 +50,13 @@ def tiny_report() -> dict:
     return run(tiny=True)
 
 
-def test_corpus_has_at_least_thirty_questions():
-    assert sum(len(case.questions) for case in load_corpus()) >= 30
+@pytest.fixture(scope="module")
+def cases() -> dict:
+    return {case.id: case for case in load_corpus()}
+
+
+def test_corpus_has_at_least_thirty_questions(cases):
+    assert sum(len(case.questions) for case in cases.values()) >= 30
 
 
 def test_every_text_has_its_labels_and_every_label_file_its_text():
@@ -66,18 +71,19 @@ def test_fixture_has_a_source_and_valid_labels(fixture_id):
 
 
 @pytest.mark.parametrize("fixture_id", fixture_ids())
-def test_promise_phrases_occur_in_the_text(fixture_id):
+def test_promise_phrases_occur_in_the_text(cases, fixture_id):
     """A phrase that is not in the document can never be matched: a typo in the labels, not a parser miss."""
-    (case,) = [case for case in load_corpus() if case.id == fixture_id]
+    case = cases[fixture_id]
     flat = " ".join(case.text.split())
     for question in case.questions:
         for promise in question.get("promises") or []:
             assert " ".join(promise["phrase"].split()) in flat, promise["phrase"]
 
 
-def test_no_fixture_is_a_copy_of_a_seed():
+def test_no_fixture_is_a_copy_of_a_seed(cases):
     seeds = [" ".join(path.read_text(encoding="utf-8").split()) for path in sorted(SEED_DIR.glob("*.txt"))]
-    for case in load_corpus():
+    assert seeds
+    for case in cases.values():
         flat = " ".join(case.text.split())
         assert all(flat[:400] not in seed for seed in seeds), case.id
 
