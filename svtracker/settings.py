@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "svtracker.drafts",
     "svtracker.parliament",
     "svtracker.figures",
-    "svtracker.figures",
     "svtracker.scorecard",
 ]
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("drafts/", include("svtracker.drafts.urls")),
     path("parliament/", include("svtracker.parliament.urls")),
     path("figures/", include("svtracker.figures.urls")),
+    path("scorecard/", include("svtracker.scorecard.urls")),
 ]
 # The app's own error pages, in Dutch, with the way back (svtracker/errors.py).
 handler400 = "svtracker.errors.bad_request"
