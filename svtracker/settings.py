@@ -107,6 +107,12 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# Password-reset and invitation mails: at most so many per address and per client IP in the window
+# (svtracker/accounts/throttle.py); an invitation link works once, for INVITATION_DAYS days.
+ACCOUNT_MAIL_WINDOW = env.int("ACCOUNT_MAIL_WINDOW", default=3600)  # seconds
+ACCOUNT_MAILS_PER_ADDRESS = env.int("ACCOUNT_MAILS_PER_ADDRESS", default=3)
+ACCOUNT_MAILS_PER_IP = env.int("ACCOUNT_MAILS_PER_IP", default=20)
+INVITATION_DAYS = env.int("INVITATION_DAYS", default=7)
 
 LANGUAGE_CODE = "nl-be"
 LANGUAGES = [("nl-be", _("Nederlands")), ("en", _("English"))]

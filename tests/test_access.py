@@ -27,6 +27,7 @@ PUBLIC = {
     "accounts:login",
     "accounts:password_reset", "accounts:password_reset_done", "accounts:password_reset_confirm",
     "accounts:password_reset_complete",
+    "accounts:invitation",  # accepting an invitation: the one-time secret in the URL is the credential
     "reminders:calendar",  # the ICS feed: its secret token in the URL is the credential
 }
 SKIPPED_NAMESPACES = {"admin"}  # Django's admin has its own login and permission checks

@@ -72,3 +72,45 @@ class Profile(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class Invitation(models.Model):
+    """An office admin's invitation: the person joins the office only by accepting it with a one-time link.
+
+    For a new username the account is made at once with an unusable password (the link sets one); an
+    existing account is asked at its own address and joins when its owner, logged in, accepts.
+    """
+
+    office = models.ForeignKey(Office, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(_("rol"), max_length=10, choices=Membership.Role.choices,
+                            default=Membership.Role.STAFF)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   blank=True, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)  # SHA-256 of the link's secret
+    created = models.DateTimeField(auto_now_add=True)
+    accepted = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+
+    def __str__(self):
+        return f"{self.user} → {self.office}"
+
+
+class AccountMail(models.Model):
+    """A password-reset or invitation mail asked for, kept for a while to throttle them per address and IP."""
+
+    kind = models.CharField(max_length=20)
+    address_hash = models.CharField(max_length=64)  # SHA-256 of the lower-cased address, not the address
+    ip = models.GenericIPAddressField(null=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "address_hash", "at"]),
+                   models.Index(fields=["kind", "ip", "at"])]
+
+    def __str__(self):
+        return f"{self.kind} {self.at:%Y-%m-%d %H:%M}"

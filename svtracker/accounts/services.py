@@ -1,15 +1,20 @@
+import hashlib
 import secrets
-from urllib.parse import urlsplit
+from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.models import User
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from svtracker.people.models import Member
 
-from .models import Membership, Office, Profile, new_token
+from .models import Invitation, Membership, Office, Profile, new_token
+from .throttle import mail_allowed
 
 
 @transaction.atomic
@@ -67,21 +72,65 @@ def set_role(*, membership: Membership, role: str, by: User) -> Membership:
     return membership
 
 
-def invite_staff(*, office: Office, username: str, email: str, role: str) -> tuple[User, bool]:
-    """Add a user to an office; a new account gets an email with a link to choose its own password.
+def invite_staff(*, office: Office, username: str, email: str, role: str, by: User | None = None,
+                 ip: str | None = None) -> Invitation | None:
+    """Invite a person to an office; they join only by accepting (accept_invitation) with the mailed link.
 
-    Returns the user and whether the account is new. An existing account keeps its password.
+    The admin gets the same answer whether the username exists or not. A new username becomes an account
+    with an unusable password, and the link (to the address given) lets its owner choose one. An existing
+    account is asked at its own address, never the one typed, so another office's address is neither shown
+    nor used, and nobody gets a reset link for an account of their own. Throttled per address and per IP.
     """
-    created = not User.objects.filter(username=username).exists()
-    # A random (usable) password: Django's reset link is only sent to accounts with a usable password.
-    user = add_staff(office=office, username=username, email=email, role=role,
-                     password=secrets.token_urlsafe(24) if created else None)
-    if created:
-        site = urlsplit(settings.SITE_URL)
-        form = PasswordResetForm(data={"email": email})
-        if form.is_valid():
-            form.save(domain_override=site.netloc, use_https=site.scheme == "https",
-                      subject_template_name="accounts/invitation_subject.txt",
-                      email_template_name="accounts/invitation.txt",
-                      extra_email_context={"office": office, "username": username})
-    return user, created
+    with transaction.atomic():
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            user = User(username=username, email=email)
+            user.set_unusable_password()
+            user.save()
+            Profile.objects.get_or_create(user=user)
+        if Membership.objects.filter(user=user, office=office).exists() or not user.email:
+            return
+        if not mail_allowed(kind="invitation", address=user.email, ip=ip):
+            return
+        token = secrets.token_urlsafe(32)
+        invitation = Invitation.objects.create(office=office, user=user, role=role, invited_by=by,
+                                               token_hash=token_hash(token))
+    send_mail(
+        render_to_string("accounts/invitation_email_subject.txt", {"office": office}).strip(),
+        render_to_string("accounts/invitation_email.txt", {
+            "office": office, "username": user.get_username(), "new_account": not user.has_usable_password(),
+            "link": settings.SITE_URL.rstrip("/") + reverse("accounts:invitation", args=[token]),
+            "days": settings.INVITATION_DAYS}),
+        None, [user.email])
+    return invitation
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def open_invitation(*, token: str) -> Invitation | None:
+    """The invitation of a link that was not used yet and has not expired."""
+    return (Invitation.objects.select_related("office", "user")
+            .filter(token_hash=token_hash(token), accepted__isnull=True,
+                    created__gte=timezone.now() - timedelta(days=settings.INVITATION_DAYS)).first())
+
+
+class InvitationRefused(Exception):
+    message = _("Deze uitnodiging is voor een ander account: meld je aan als de uitgenodigde gebruiker.")
+
+
+@transaction.atomic
+def accept_invitation(*, invitation: Invitation, user: User, password: str | None = None) -> Membership:
+    """The invited person joins the office; `password` for a new account, which had an unusable one."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk, accepted__isnull=True)
+    if user.pk != invitation.user_id:
+        raise InvitationRefused
+    if password is not None:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    invitation.accepted = timezone.now()
+    invitation.save(update_fields=["accepted"])
+    membership, _created = Membership.objects.get_or_create(user=user, office=invitation.office,
+                                                            defaults={"role": invitation.role})
+    return membership

@@ -15,4 +15,5 @@ urlpatterns = [
          name="password_reset_complete"),
     path("office/", views.office_switch, name="office"),
     path("staff/", views.staff, name="staff"),
+    path("invitation/<str:token>/", views.invitation, name="invitation"),
 ]

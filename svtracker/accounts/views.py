@@ -2,7 +2,10 @@
 
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -14,7 +17,16 @@ from svtracker.access import office_required, redirect_to_next
 from .forms import StaffAddForm, StaffRemoveForm, StaffRoleForm
 from .models import Membership
 from .selectors import is_office_admin, memberships_of, offices_for
-from .services import OwnAccessRefused, invite_staff, remove_staff, set_role
+from .services import (
+    InvitationRefused,
+    OwnAccessRefused,
+    accept_invitation,
+    invite_staff,
+    open_invitation,
+    remove_staff,
+    set_role,
+)
+from .throttle import client_ip, mail_allowed
 
 
 class LoginView(auth_views.LoginView):
@@ -26,6 +38,13 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        """Over the limit for this address or IP nothing is sent, and the answer is the same."""
+        address, ip = form.cleaned_data["email"], client_ip(self.request)
+        if mail_allowed(kind="password-reset", address=address, ip=ip):
+            return super().form_valid(form)
+        return redirect(self.success_url)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
@@ -58,10 +77,11 @@ def staff(request):
         if action == "add":
             add_form = StaffAddForm(request.POST)
             if add_form.is_valid():
-                user, created = invite_staff(office=office, **add_form.cleaned_data)
-                text = (_("%(user)s is toegevoegd en krijgt een e-mail om een wachtwoord te kiezen.")
-                        if created else _("%(user)s is toegevoegd."))
-                messages.success(request, text % {"user": user.get_username()})
+                invite_staff(office=office, by=request.user, ip=client_ip(request), **add_form.cleaned_data)
+                # The same answer whether the username exists or not.
+                text = _("%(user)s krijgt een uitnodiging per e-mail en komt in het team zodra die "
+                         "aanvaard is.")
+                messages.success(request, text % {"user": add_form.cleaned_data["username"]})
                 return redirect("accounts:staff")
         elif action in ("role", "remove"):
             form = (StaffRoleForm if action == "role" else StaffRemoveForm)(request.POST)
@@ -84,3 +104,29 @@ def staff(request):
         "memberships": memberships_of(office=office), "is_admin": admin, "add_form": add_form,
         "roles": Membership.Role.choices,
     })
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def invitation(request, token):
+    """Accept an invitation: a new account chooses its password, an existing one accepts while logged in."""
+    found = open_invitation(token=token)
+    if found is None:
+        return render(request, "accounts/invitation_accept.html", {"invalid": True}, status=404)
+    new_account = not found.user.has_usable_password()
+    form = SetPasswordForm(found.user, request.POST or None) if new_account else None
+    own = request.user.is_authenticated and request.user.pk == found.user_id
+    if request.method == "POST" and (new_account and form.is_valid() or own):
+        try:
+            accept_invitation(invitation=found, user=found.user,
+                              password=form.cleaned_data["new_password1"] if new_account else None)
+        except InvitationRefused as refused:
+            messages.error(request, refused.message)
+        else:
+            if new_account:
+                login(request, found.user, backend="django.contrib.auth.backends.ModelBackend")
+            request.session["office_id"] = found.office_id
+            messages.success(request, _("Je werkt nu voor %(office)s.") % {"office": found.office.name})
+            return redirect("dashboard")
+    return render(request, "accounts/invitation_accept.html", {
+        "invitation": found, "new_account": new_account, "form": form, "own": own})

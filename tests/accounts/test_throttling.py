@@ -1,5 +1,6 @@
 """Login throttling (django-axes): repeated wrong passwords lock the account for a while, in Dutch."""
 
+from django.core import mail
 from django.urls import reverse
 
 from tests.factories import MembershipFactory, UserFactory
@@ -31,3 +32,17 @@ def test_a_lock_is_per_account_so_a_colleague_can_still_log_in(client, staff, of
         client.post(login, {"username": "an", "password": "fout"})
     response = client.post(login, {"username": "bert", "password": PASSWORD})
     assert response.status_code == 302
+
+
+def test_thirty_password_reset_requests_send_a_bounded_number_of_mails(client, staff):
+    for _request in range(30):
+        response = client.post(reverse("accounts:password_reset"), {"email": staff.email})
+        assert response["Location"] == reverse("accounts:password_reset_done")  # the same answer every time
+    assert 1 <= len(mail.outbox) <= 3
+
+
+def test_reset_requests_from_one_ip_for_many_addresses_are_bounded_too(client, db):
+    for i in range(30):
+        UserFactory(username=f"persoon{i}", email=f"persoon{i}@example.org")
+        client.post(reverse("accounts:password_reset"), {"email": f"persoon{i}@example.org"})
+    assert 1 <= len(mail.outbox) <= 20
