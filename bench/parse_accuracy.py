@@ -151,7 +151,11 @@ def validate_fixture(fixture_id: str, data: dict) -> list[str]:
 def load_corpus(directory: Path = CORPUS_DIR, *, tiny: bool = False) -> list[Case]:
     cases = []
     for text_path in sorted(directory.glob("*.txt")):
-        data = yaml.safe_load(text_path.with_suffix(".yaml").read_text(encoding="utf-8"))
+        labels_path = text_path.with_suffix(".yaml")
+        try:
+            data = yaml.safe_load(labels_path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as error:
+            raise ValueError(f"{labels_path}: {error}") from error
         if tiny and not data.get("tiny"):
             continue
         questions = data["questions"] if "questions" in data else [data["expected"]]
