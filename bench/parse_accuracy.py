@@ -1,6 +1,6 @@
 """Parse accuracy: run svtracker.parsing over the development corpus and the seeds, score it per field.
 
-    python bench/parse_accuracy.py [--tiny] [--corpus DIR] [--json]
+    python bench/parse_accuracy.py [--tiny] [--corpus DIR] [--json] [--only TEXT] [--parser DIR]
 
 The corpus (tests/fixtures/corpus/) holds real answers to written questions: `<id>.txt` as the text was
 found and `<id>.yaml` with its source and hand-made labels (docs/corpus.md). The seeds' expectations are
@@ -408,14 +408,14 @@ def score_case(score: Score, case: Case) -> None:
         score_question(score, qid, labels, result, proposals)
 
 
-def run(*, tiny: bool = False, corpus_dir: Path = CORPUS_DIR) -> dict:
+def run(*, tiny: bool = False, corpus_dir: Path = CORPUS_DIR, only: str = "") -> dict:
     """Score both corpora; returns {"corpus": summary, "seeds": summary, "failures": [...], ...}."""
     started = time.perf_counter()
     report: dict = {"tiny": tiny, "corpus_dir": str(corpus_dir)}
     failures = []
     for name, cases in (("corpus", load_corpus(corpus_dir, tiny=tiny)), ("seeds", load_seeds(tiny=tiny))):
         score = Score()
-        for case in cases:
+        for case in (case for case in cases if only in case.id):
             score_case(score, case)
         report[name] = score.summary()
         failures += [{"corpus": name, **failure} for failure in score.failures]
@@ -469,6 +469,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="corpus directory")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--only", default="", help="only the documents whose id contains this text")
     parser.add_argument(
         "--parser",
         type=Path,
@@ -477,7 +478,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.parser:
         use_parser(args.parser)
-    report = run(tiny=args.tiny, corpus_dir=args.corpus)
+    report = run(tiny=args.tiny, corpus_dir=args.corpus, only=args.only)
     try:
         print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else render(report))
     except BrokenPipeError:  # piped into head
