@@ -1,4 +1,5 @@
-"""What an office follows at the parliament, and what the sync has seen and imported."""
+"""What an office follows at the parliament, what the sync has seen and imported, and the parliament's own
+facts about each synced question."""
 
 from django.db import models
 from django.db.models import F, Q
@@ -23,8 +24,43 @@ class FollowedMember(models.Model):
         return f"{self.office} → {self.member}"
 
 
+class ParliamentMember(models.Model):
+    """A member as the parliament's members list has them (``/e/opendata/vv/huidige``).
+
+    The parliament splits first and last name its own way ("Emine Gül" / "Isci"); the search filters on
+    "Naam, Voornaam" in that split, so it is read from here and never made by flipping a display name.
+    """
+
+    parliament_id = models.CharField(_("persoons-id"), max_length=50, unique=True)
+    first_name = models.CharField(_("voornaam"), max_length=200)
+    last_name = models.CharField(_("naam"), max_length=200)
+    party = models.CharField(_("fractie"), max_length=200, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("lid volgens het parlement")
+        verbose_name_plural = _("leden volgens het parlement")
+
+    def __str__(self):
+        return f"{self.name} ({self.parliament_id})"
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def last_first(self) -> str:
+        """ "Isci, Emine Gül": how the search writes vraagsteller."""
+        return f"{self.last_name}, {self.first_name}"
+
+
 class SyncRun(models.Model):
-    """One run of the sync for an office, with what it did and what went wrong."""
+    """One run of the sync for an office, with what it did and what went wrong.
+
+    A run without ``finished`` is running: at most one per office (the constraint below), so a second run
+    started meanwhile (beat and an operator, a redelivered task) is refused instead of importing twice.
+    """
 
     office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="sync_runs")
     started = models.DateTimeField(_("gestart"), auto_now_add=True)
@@ -37,15 +73,24 @@ class SyncRun(models.Model):
     answered = models.PositiveIntegerField(_("nieuwe antwoorden"), default=0)
     unchanged = models.PositiveIntegerField(_("ongewijzigd"), default=0)
     failed = models.PositiveIntegerField(_("mislukt"), default=0)
+    hits_reported = models.PositiveIntegerField(_("treffers volgens het parlement"), default=0)
+    hits_received = models.PositiveIntegerField(_("treffers gelezen"), default=0)
     errors = models.JSONField(_("fouten"), default=list, blank=True)
 
     class Meta:
         ordering = ["-started", "-id"]
+        constraints = [models.UniqueConstraint(fields=["office"], condition=Q(finished__isnull=True),
+                                               name="one_running_sync_per_office")]
         verbose_name = _("synchronisatie")
         verbose_name_plural = _("synchronisaties")
 
     def __str__(self):
         return f"{self.office} {self.started:%Y-%m-%d %H:%M}"
+
+    @property
+    def complete(self) -> bool:
+        """Every hit the parliament reported was read (paging did not stop short)."""
+        return self.hits_received >= self.hits_reported
 
 
 class QuestionSyncQuerySet(models.QuerySet):
@@ -70,7 +115,7 @@ class QuestionSync(models.Model):
     office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="question_syncs")
     parliament_id = models.CharField(_("id bij het parlement"), max_length=50)
     session = models.CharField(_("zittingsjaar"), max_length=9)
-    number = models.PositiveIntegerField(_("nummer"))
+    number = models.PositiveIntegerField(_("nummer"), null=True, blank=True)
     member = models.ForeignKey("people.Member", on_delete=models.CASCADE, related_name="+")
     question = models.ForeignKey("questions.Question", on_delete=models.SET_NULL, null=True, blank=True,
                                  related_name="parliament_syncs")
@@ -79,8 +124,7 @@ class QuestionSync(models.Model):
                               default=Status.ASKED)
     imported_status = models.CharField(_("geïmporteerde versie"), max_length=1, choices=Status.choices,
                                        default=Status.NONE)
-    answer_date = models.DateField(_("datum antwoord"), null=True, blank=True)
-    answered_in_time = models.BooleanField(_("tijdig"), null=True, blank=True)
+    annex_ids = models.JSONField(_("bewaarde bijlagen (pfile-id's)"), default=list, blank=True)
     error = models.TextField(_("laatste fout"), blank=True)
     attempts = models.PositiveIntegerField(_("mislukte pogingen"), default=0)
     updated = models.DateTimeField(auto_now=True)
@@ -96,8 +140,41 @@ class QuestionSync(models.Model):
         verbose_name_plural = _("vragen bij het parlement")
 
     def __str__(self):
-        return f"{self.parliament_id}: nr. {self.number} ({self.session})"
+        return f"{self.parliament_id}: nr. {self.number or '?'} ({self.session})"
 
     @property
     def to_retry(self) -> bool:
         return self.imported_status < self.status or bool(self.error)
+
+
+class ParliamentRecord(models.Model):
+    """The parliament's own facts about a synced question, from its open data.
+
+    Read by other apps through ``selectors.parliament_record_of`` / ``parliament_records_for``: the scorecard
+    reads ``in_time``, the shared-records rule the person ids (the parliament's records win over a
+    document's).
+    """
+
+    question = models.OneToOneField("questions.Question", on_delete=models.CASCADE,
+                                    related_name="parliament_record")
+    parliament_id = models.CharField(_("id bij het parlement"), max_length=50)
+    session = models.CharField(_("zittingsjaar"), max_length=9, blank=True)
+    number = models.PositiveIntegerField(_("nummer"), null=True, blank=True)
+    asked_on = models.DateField(_("gesteld op"), null=True, blank=True)
+    answered_on = models.DateField(_("beantwoord op"), null=True, blank=True)
+    in_time = models.BooleanField(_("tijdig"), null=True, blank=True)
+    in_time_text = models.CharField(_("tijdig, zoals het parlement het schrijft"), max_length=50, blank=True)
+    # [{"on": "2024-01-26" or None, "status": "Vraag gesteld aan de minister"}, ...]
+    steps = models.JSONField(_("procedureverloop"), default=list, blank=True)
+    member_person_id = models.CharField(_("persoons-id vraagsteller"), max_length=50, blank=True)
+    minister_person_id = models.CharField(_("persoons-id minister"), max_length=50, blank=True)
+    answer_kind = models.CharField(_("soort antwoord"), max_length=100, blank=True)
+    themes = models.JSONField(_("thema's"), default=list, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("gegevens van het parlement")
+        verbose_name_plural = _("gegevens van het parlement")
+
+    def __str__(self):
+        return f"{self.parliament_id} ({self.session})"

@@ -7,6 +7,11 @@ from svtracker.accounts.models import Office
 
 from . import selectors, services
 
+# The run stops itself between questions at PARLIAMENT_SYNC_SOFT_TIME_LIMIT; Celery's soft limit a little
+# later interrupts a request that hangs past it, and its hard limit ends the worker's task in any case.
+SOFT_LIMIT = getattr(settings, "PARLIAMENT_SYNC_SOFT_TIME_LIMIT", 1500)
+HARD_LIMIT = getattr(settings, "PARLIAMENT_SYNC_TIME_LIMIT", 1800)
+
 
 @shared_task(name="svtracker.parliament.tasks.sync_all_offices", acks_late=True)
 def sync_all_offices() -> int:
@@ -19,8 +24,14 @@ def sync_all_offices() -> int:
     return len(office_ids)
 
 
-@shared_task(name="svtracker.parliament.tasks.sync_office", acks_late=True)
+@shared_task(name="svtracker.parliament.tasks.sync_office", acks_late=True,
+             soft_time_limit=SOFT_LIMIT + 60, time_limit=HARD_LIMIT)
 def sync_office(*, office_id: int) -> dict:
-    report = services.sync_office(office=Office.objects.get(pk=office_id))
+    try:
+        report = services.sync_office(office=Office.objects.get(pk=office_id),
+                                      time_limit=getattr(settings, "PARLIAMENT_SYNC_SOFT_TIME_LIMIT", 1500))
+    except services.SyncAlreadyRunning as refused:
+        return {"refused": str(refused)}
     return {"found": report.found, "imported": len(report.imported), "answered": len(report.answered),
-            "failed": len(report.failed) + len(report.errors)}
+            "failed": len(report.failed) + len(report.errors), "hits_reported": report.hits_reported,
+            "hits_received": report.hits_received}

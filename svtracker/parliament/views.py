@@ -12,7 +12,7 @@ from svtracker.accounts.selectors import is_office_admin
 
 from . import selectors
 from .forms import FollowMemberForm
-from .services import follow_member, unfollow_member
+from .services import follow_member, members_to_offer, unfollow_member
 
 
 @office_required
@@ -23,16 +23,35 @@ def followed_members(request):
     if request.method == "POST":
         if not is_admin:
             raise PermissionDenied
-        if form.is_valid():
+        if form.is_valid() and form.cleaned_data["parliament_id"]:
             followed = follow_member(office=request.office, **form.cleaned_data)
             messages.success(request, _("%(member)s wordt gevolgd.") % {"member": followed.member})
             return redirect("parliament:followed")
+        if form.is_valid():
+            form = _offer_person_id(request, form)
+    offers = selectors.id_offers(office=request.office)
     return render(request, "parliament/followed.html", {
-        "followed": selectors.followed_members_of(office=request.office),
+        "followed": [(followed, offers.get(followed.pk, [])) for followed in
+                     selectors.followed_members_of(office=request.office)],
         "runs": selectors.recent_sync_runs(office=request.office),
         "to_retry": selectors.questions_to_retry(office=request.office),
         "form": form, "is_admin": is_admin, "sync_enabled": bool(settings.PARLIAMENT_API_URL),
     })
+
+
+def _offer_person_id(request, form: FollowMemberForm) -> FollowMemberForm:
+    """A name without person id: the members list's id is offered for the admin to confirm."""
+    offers = members_to_offer(name=form.cleaned_data["name"])
+    if not offers:
+        form.add_error("parliament_id", _("Niet gevonden in de ledenlijst van het parlement: geef het "
+                                          "persoons-id."))
+        return form
+    for offer in offers:
+        messages.info(request, _("In de ledenlijst van het parlement: %(name)s (%(party)s), persoons-id "
+                                 "%(id)s. Klik op Volgen om te bevestigen.")
+                      % {"name": offer.name, "party": offer.party or "–", "id": offer.parliament_id})
+    first = offers[0]
+    return FollowMemberForm(initial={"name": first.name, "parliament_id": first.parliament_id})
 
 
 @office_required

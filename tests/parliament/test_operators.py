@@ -85,11 +85,11 @@ def admin_client(client, office):
 
 def test_office_admin_follows_a_member_with_the_parliaments_person_id(admin_client, office):
     response = admin_client.post(reverse("parliament:followed"),
-                                 {"name": "Maaike De Vreese", "parliament_id": "4311"})
+                                 {"name": "Maaike De Vreese", "parliament_id": "4394"})
 
     assert response.status_code == 302
     followed = FollowedMember.objects.get(office=office)
-    assert (followed.member.name, followed.member.parliament_id) == ("Maaike De Vreese", "4311")
+    assert (followed.member.name, followed.member.parliament_id) == ("Maaike De Vreese", "4394")
     page = admin_client.get(reverse("parliament:followed"))
     assert "Maaike De Vreese" in page.content.decode()
 

@@ -4,7 +4,6 @@ from datetime import date
 
 import pytest
 
-from svtracker.parliament import client as client_module
 from svtracker.parliament.models import QuestionSync, SyncRun
 from svtracker.parliament.services import PUBLIC_QUESTION_URL, current_session, sync_office
 from svtracker.promises.models import Promise
@@ -26,10 +25,15 @@ def test_first_sync_imports_the_followed_members_questions_with_the_parliaments_
                                                                                      parliament):
     report = sync_office(office=office, session="2023-2024")
 
-    assert report.ok, report.lines()
+    assert not (report.failed or report.errors), report.lines()
     assert report.found == 2
     assert report.answered == ["nr. 123 (2023-2024)"]
     assert report.imported == ["nr. 125 (2023-2024)"]
+    # The malformed hit is said by its id; the page and the run go on.
+    assert report.skipped == [
+        "Treffer overgeslagen: http://be.vlp.feed/1799100/pfls/2029999: "
+        "Onverwacht antwoord van het parlement: "
+        "veld 'metatags' ontbreekt of heeft geen lijst 'metatag'"]
     answered = question(office, 123)
     assert answered.answered and answered.answer_parts.exists()
     assert answered.parliament_id == "1798949"
@@ -48,7 +52,7 @@ def test_first_sync_imports_the_followed_members_questions_with_the_parliaments_
     assert not Question.objects.filter(number=131).exists()
     assert not any("/schv/1799000" in path for path in parliament.requests)
     run = SyncRun.objects.get(office=office)
-    assert (run.found, run.imported, run.answered, run.failed, run.errors) == (2, 1, 1, 0, [])
+    assert (run.found, run.imported, run.answered, run.failed, run.errors) == (2, 1, 1, 0, report.skipped)
 
 
 def test_second_sync_changes_nothing_and_downloads_nothing(office, following, parliament):
@@ -72,8 +76,9 @@ def test_answer_arriving_imports_it_with_answer_date_and_in_time_flag(office, fo
     assert report.answered == ["nr. 125 (2023-2024)"] and report.imported == []
     answered = question(office, 125)
     assert answered.answered and answered.answer_parts.count() > 0
-    assert answered.answer_date == date(2024, 2, 23) and answered.answered_in_time is True
-    assert answered.documents.count() == 2  # the question as asked, then the published answer
+    assert answered.answer_date == date(2024, 2, 23)
+    assert answered.answered_in_time is True  # "tijdig": "Tijdig"
+    assert answered.documents.count() == 2  # the question as asked, then the answer (a hit of its own)
     assert Question.objects.filter(office=office).count() == 2
     state = QuestionSync.objects.get(parliament_id="1798953")
     assert (state.status, state.imported_status) == (QuestionSync.Status.ANSWERED,) * 2
@@ -109,15 +114,6 @@ def test_a_namesake_with_another_person_id_is_not_imported(office, parliament):
     assert report.found == 0 and not Question.objects.exists()
 
 
-def test_all_result_pages_are_read(office, following, parliament, monkeypatch):
-    monkeypatch.setattr(client_module, "PAGE_SIZE", 1)
-
-    report = sync_office(office=office, session="2023-2024")
-
-    assert report.found == 2
-    assert sum("page=3" in path for path in parliament.requests) == 1
-
-
 def test_session_years_come_from_the_interface_with_the_computed_rule_as_fallback(office, following,
                                                                                   parliament):
     assert current_session(on=date(2024, 9, 23)) == "2024-2025"  # computed: fourth Monday of September
@@ -135,12 +131,14 @@ def test_answer_arriving_notifies_the_offices_staff_once_in_their_digest(office,
     from svtracker.reminders.models import Reminder
     from svtracker.reminders.services import run_reminders
 
-    sync_office(office=office, session="2023-2024")
+    with django_capture_on_commit_callbacks(execute=True):
+        sync_office(office=office, session="2023-2024")
     assert not Reminder.objects.exists()  # 123 was answered long before the office followed the member
     parliament.answer_question_125()
 
-    assert sync_office(office=office, session="2023-2024").notified == 1
-    assert sync_office(office=office, session="2023-2024").notified == 0
+    for _run in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            sync_office(office=office, session="2023-2024")
     with django_capture_on_commit_callbacks(execute=True):
         run_reminders(on=date(2024, 2, 26))
     with django_capture_on_commit_callbacks(execute=True):
