@@ -22,7 +22,7 @@ MINIMUM_TINY_ACCURACY = {
         "number": 80.0,
         "date": 30.0,
         "session": 30.0,
-        "sub_questions": 40.0,
+        "sub_questions": 25.0,
         "references": 60.0,
     },
     "seeds": {
