@@ -9,6 +9,7 @@ from datetime import date
 from django.db.models import Prefetch
 
 from svtracker.accounts.models import Office
+from svtracker.people.models import MinisterTerm
 from svtracker.promises.models import Promise
 from svtracker.questions.models import Question, Reference, Series
 
@@ -32,6 +33,20 @@ def follow_ups_of(*, office: Office, series: Series | None = None, question: Que
     drafts = drafts.filter(series=series) if series is not None else drafts.filter(source_question=question)
     return (drafts.exclude(status=Draft.Status.SENT, asked_question__answered=True)
             .order_by("-sent_at", "-updated"))
+
+
+def policy_area_holders() -> list[tuple[str, str, str]]:
+    """Each policy area with the minister last seen holding it and that function title, by area name.
+
+    The same rule as the addressee of a follow-up: the most recent term that covers the area.
+    """
+    holders: dict[str, MinisterTerm] = {}
+    for term in MinisterTerm.objects.select_related("minister").prefetch_related("policy_areas"):
+        for area in term.policy_areas.all():
+            known = holders.get(area.name)
+            if known is None or (term.end or term.start) > (known.end or known.start):
+                holders[area.name] = term
+    return [(area, term.minister.name, term.function_title) for area, term in sorted(holders.items())]
 
 
 def draft_detail(*, office: Office, pk: int) -> Draft:

@@ -1,8 +1,9 @@
-"""The follow-ups already made for a question, for the question page (one query)."""
+"""For pages outside drafts: the follow-ups already made for a question (one query), and who holds each
+policy area today (the minister a follow-up goes to)."""
 
 from django import template
 
-from svtracker.drafts.selectors import follow_ups_of
+from svtracker.drafts.selectors import follow_ups_of, policy_area_holders
 
 register = template.Library()
 
@@ -11,3 +12,9 @@ register = template.Library()
 def follow_ups(question):
     """Sent follow-ups still waiting for an answer and drafts in progress of the question's series."""
     return list(follow_ups_of(office=question.office, series=question.series, question=question))
+
+
+@register.simple_tag
+def policy_holders():
+    """(policy area, minister, function title) as last seen in documents, for forms that pick a minister."""
+    return policy_area_holders()
