@@ -289,6 +289,7 @@ class Tally:
 class Score:
     fields: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in FIELDS})
     items: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in LIST_FIELDS})
+    extra_items: Counter = field(default_factory=Counter)  # items given that no label expects
     promises_expected: int = 0
     promises_matched: int = 0
     proposals: int = 0
@@ -314,7 +315,12 @@ class Score:
                 for name, t in self.fields.items()
             },
             "items_found": {
-                name: {"found": t.right, "expected": t.total, "percent": pct(t.ratio())}
+                name: {
+                    "found": t.right,
+                    "expected": t.total,
+                    "extra": self.extra_items[name],
+                    "percent": pct(t.ratio()),
+                }
                 for name, t in self.items.items()
             },
             "promises": {
@@ -354,8 +360,10 @@ def score_question(
         have = None if got is None else got[name]
         if name in LIST_FIELDS:
             want = want or []
+            found = _items_found(want, have or [])
             score.items[name].total += len(want)
-            score.items[name].right += _items_found(want, have or [])
+            score.items[name].right += found
+            score.extra_items[name] += len(have or []) - found
         ok = got is not None and want == have
         score.fields[name].add(ok)
         if not ok and got is not None:
@@ -441,7 +449,7 @@ def render(report: dict) -> str:
             extra = ""
             if field_name in s["items_found"]:
                 i = s["items_found"][field_name]
-                extra = f"   (items found {i['found']}/{i['expected']})"
+                extra = f"   (items found {i['found']}/{i['expected']}, extra {i['extra']})"
             percent = "-" if t["percent"] is None else f"{t['percent']:5.1f}%"
             lines.append(f"  {field_name:<14} {percent:>7}  {t['right']}/{t['total']}{extra}")
         p = s["promises"]
