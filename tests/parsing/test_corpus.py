@@ -108,3 +108,41 @@ def test_tiny_run_keeps_its_floors(tiny_report, corpus):
             assert name in FIELDS, name
             reached = summary["fields"][name]["percent"]
         assert reached is not None and reached >= floor, (corpus, name, reached, floor)
+
+
+def test_scorer_reports_wrong_labels_and_counts_promises(tmp_path):
+    """A labels file that disagrees with seed 003 shows up as failures; its two real promises are recalled."""
+    (seed,) = sorted(SEED_DIR.glob("003_*.txt"))
+    (tmp_path / "probe.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    labels = {
+        "source": {"url": "https://example.org/probe", "corpus": "pages"},
+        "parliament": "Vlaams Parlement",
+        "kind": "full",
+        "expected": {
+            "number": 999,
+            "date": "2016-09-13",
+            "session": "2015-2016",
+            "author": "Ward Kennes",
+            "minister": "Liesbeth Homans",
+            "title": "Inburgeringsattest - Resultaatsverbintenis",
+            "sub_questions": ["1", "2", "3", "4", "5"],
+            "answer_parts": [["1", "2"], ["3"], ["4", "5"]],
+            "references": [],
+            "promises": [
+                {"phrase": "Het registratiesysteem laat momenteel nog niet toe", "expected": "2016-12"},
+                {"phrase": "wordt momenteel verbeterd", "expected": None},
+                {"phrase": "a sentence that is not in the text", "expected": None},
+            ],
+        },
+    }
+    (tmp_path / "probe.yaml").write_text(yaml.safe_dump(labels, allow_unicode=True), encoding="utf-8")
+    report = run(corpus_dir=tmp_path, only="probe")
+    corpus = report["corpus"]
+    assert corpus["fields"]["number"]["right"] == 0
+    assert corpus["fields"]["date"]["right"] == 1
+    failures = [(f["field"], f["expected"]) for f in report["failures"] if f["corpus"] == "corpus"]
+    assert ("number", 999) in failures
+    assert ("promise", "a sentence that is not in the text") in failures
+    assert corpus["promises"]["expected"] == 3
+    assert corpus["promises"]["recalled"] == 2
+    assert report["seeds"]["files"] == 0
