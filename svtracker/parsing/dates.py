@@ -211,3 +211,84 @@ def date_for_period(phrase: str, reference: date | None, default_months: int = D
     else:
         return None, f"periode '{match.group(0)}' zonder jaar en zonder vraagdatum"
     return expected, f"{' '.join(match.group(0).split())}: {format_dutch_date(expected)}"
+
+
+# A time pointing forward, as answers give it:
+#   "tegen het najaar", "ten laatste eind 2026", "uiterlijk in het tweede kwartaal van 2025", "begin 2026",
+#   "in de loop van juni", "binnen drie maanden", "volgend jaar"
+# Mapped as VAGUE_PERIODS (seasons, months, begin 10 / midden 15 / eind last day), and further:
+# a quarter -> its last day; "begin YEAR" -> 31 March, "midden YEAR" -> 30 June, a year otherwise ->
+# 31 December ("vanaf YEAR" -> 1 January); "binnen N maanden/weken" -> question date + N; "volgend jaar" ->
+# 31 December of the next year. A time that lies before the question date points back: no date.
+_QUARTERS = {"eerste": 1, "1e": 1, "1ste": 1, "tweede": 2, "2e": 2, "2de": 2, "derde": 3, "3e": 3, "3de": 3}
+_QUARTERS |= {"vierde": 4, "4e": 4, "4de": 4, "laatste": 4}
+FORWARD_TIME = re.compile(
+    r"\b(?P<marker>tegen|uiterlijk|ten\s+laatste|in\s+de\s+loop\s+van|vanaf|begin|eind|einde|midden|medio"
+    r"|voor|na|in|rond|tijdens|dit|deze)\s+(?:(?:het|de|dit|deze)\s+)?(?:(?P<position>begin|eind|einde|midden)\s+"
+    r"(?:van\s+)?(?:het\s+|de\s+)?)?"
+    r"(?:(?P<quarter>" + "|".join(_QUARTERS) + r")\s+(?:kwartaal|trimester)"
+    r"|(?P<season>voorjaar|lente|zomer|najaar|herfst|winter)"
+    rf"|(?P<month>{_MONTH_ALTERNATION})|(?P<year_only>20\d\d)(?!\d))"
+    r"(?:\s+(?:van\s+)?(?P<year>20\d\d)(?!\d))?"
+    r"|\bbinnen\s+(?:de\s+)?(?P<count>\d{1,2}|"
+    + "|".join(NUMBER_WORDS)
+    + r")\s+(?P<unit>maanden|maand|weken|week)\b"
+    r"|\b(?P<next_year>volgend\s+jaar|komend\s+jaar)\b",
+    re.IGNORECASE,
+)
+
+
+def forward_date(phrase: str, reference: date | None) -> tuple[date | None, str]:
+    """The date a forward-pointing time in `phrase` stands for, and the rule in Dutch; (None, "") if none."""
+    for match in FORWARD_TIME.finditer(phrase[:2000]):
+        expected = _forward_candidate(match, reference)
+        if expected is None or (reference is not None and expected < reference):
+            continue
+        return expected, f"{' '.join(match.group(0).split())}: {format_dutch_date(expected)}"
+    return None, ""
+
+
+def _forward_candidate(match: re.Match[str], reference: date | None) -> date | None:
+    groups = {
+        key: (value.lower() if isinstance(value, str) else value) for key, value in match.groupdict().items()
+    }
+    if groups["count"]:
+        if reference is None:
+            return None
+        count = int(groups["count"]) if groups["count"].isdigit() else NUMBER_WORDS[groups["count"]]
+        if groups["unit"].startswith("week"):
+            return reference + timedelta(weeks=count)
+        return add_months(reference, count)
+    if groups["next_year"]:
+        return date(reference.year + 1, 12, 31) if reference else None
+    marker = " ".join((groups["marker"] or "").split())
+    position = groups["position"] or (
+        marker if marker in ("begin", "eind", "einde", "midden", "medio") else ""
+    )
+    if groups["year_only"]:
+        year = int(groups["year_only"])
+        if marker == "vanaf":
+            return date(year, 1, 1)
+        return {"begin": date(year, 3, 31), "midden": date(year, 6, 30), "medio": date(year, 6, 30)}.get(
+            position, date(year, 12, 31)
+        )
+    if marker in ("dit", "deze") and not groups["season"]:
+        return None
+    year_text = groups["year"]
+
+    def candidate(year: int) -> date:
+        if groups["quarter"]:
+            quarter = _QUARTERS[groups["quarter"]]
+            return _last_day(year, quarter * 3)
+        if groups["season"]:
+            return date(year, *SEASONS[groups["season"]])
+        month = MONTHS[groups["month"]]
+        day = {"begin": 10, "midden": 15, "medio": 15}.get(position)
+        return date(year, month, day) if day else _last_day(year, month)
+
+    if year_text:
+        return candidate(int(year_text))
+    if reference is None:
+        return candidate(2000)  # only to tell that the phrase holds a time
+    expected = candidate(reference.year)
+    return expected if expected >= reference else candidate(reference.year + 1)

@@ -103,9 +103,14 @@ def _assemble(text: str, reading: Reading, warnings: list[str], default_months: 
     parsed.references = deduplicate_references(references)
 
     found = []
+    earlier = next((reference for reference in parsed.references if not reference.in_answer), None)
     for question_text in question_texts:
         found += find_promises(
-            question_text, question_date=parsed.date, default_months=default_months, in_question=True
+            question_text,
+            question_date=parsed.date,
+            default_months=default_months,
+            in_question=True,
+            quoted_from=earlier,
         )
     for part in parsed.answer_parts:
         found += find_promises(part.text, question_date=parsed.date, default_months=default_months)
