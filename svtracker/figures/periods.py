@@ -165,3 +165,27 @@ def _date(year: int, month: int, day: int) -> Period | None:
         return Period(date(year, month, day), DAY)
     except ValueError:
         return None
+
+
+def header_above(text: str, first_label: str, width: int) -> tuple[tuple[str, ...], str] | None:
+    """The period heading printed above a table whose reader found no header: seed 000 prints
+    "2022 maart april mei juni" above "annulering agentschap 190 39 162 20". Returns (header with the
+    row-label column first, the years as caption) when that line has `width` periods, else None.
+
+    Data rows (lines ending in a number) between the heading and the table's first row are skipped.
+    """
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if first_label and line.strip().startswith(first_label)),
+                 None)
+    if start is None:
+        return None
+    for line in reversed(lines[max(0, start - 40):start]):
+        tokens = line.split()
+        if not tokens or re.fullmatch(r"[\d.,%]+", tokens[-1]):
+            continue
+        years = [t for t in tokens if _PLAIN_YEAR.match(t)]
+        labels = [t for t in tokens if not _PLAIN_YEAR.match(t)] or years
+        if len(labels) == width and all(parse_period(t, year=2000) for t in labels):
+            return ("", *labels), " ".join(years) if labels is not years else ""
+        return None
+    return None

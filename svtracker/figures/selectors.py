@@ -154,10 +154,12 @@ def lined_up(cells: list[TableValue], joins: dict[str, str]) -> list[Indicator]:
 
     A column that is a period (month, quarter, year, date) lines up over time; a table without any period
     column is a snapshot: its cells count for the date of the answer, each column its own indicator
-    ("rechthebbend · <2m"). Columns such as "totaal" beside periods are left out. The key includes the
-    unit, so a row of percentages and a row of counts with the same label stay apart.
+    ("rechthebbend · <2m"). Columns such as "totaal" beside periods are left out, and so are tables without
+    any column heading (nothing to line them up by). The key includes the unit, so a row of percentages and
+    a row of counts with the same label stay apart.
     """
     tables_with_periods = {c.table_id for c in cells if c.period_start}
+    headed = {c.table_id for c in cells if c.column_label}
     indicators: dict[tuple[str, str], Indicator] = {}
     found: dict[tuple[str, str], dict[Period, list[Observation]]] = {}
     for cell in sorted(cells, key=lambda c: (_answer_order(c), c.row, c.column)):
@@ -168,7 +170,7 @@ def lined_up(cells: list[TableValue], joins: dict[str, str]) -> list[Indicator]:
         label = cell.row_label
         if cell.period_start:
             period = Period(cell.period_start, cell.period_kind)
-        elif cell.table_id in tables_with_periods:
+        elif cell.table_id in tables_with_periods or cell.table_id not in headed:
             continue
         else:
             column = cell.column_label or f"kolom {cell.column + 1}"

@@ -7,7 +7,7 @@ import io
 import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import PurePath
@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from svtracker.questions.models import Question, Series
 
 from .models import Annex, AnswerTable, CellCorrection, IndicatorJoin, TableValue
-from .periods import column_periods
+from .periods import column_periods, header_above
 
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 ANNEX_SUFFIXES = EXCEL_SUFFIXES | {".pdf", ".docx", ".csv", ".txt"}
@@ -125,12 +125,36 @@ def _store_cells(*, table: AnswerTable, cells: list[_Cell]) -> None:
         TableValue.objects.filter(pk__in=[v.pk for v in current.values()]).delete()
 
 
+def with_headers(tables: Sequence, answer_text: str) -> list:
+    """Tables the reader found without column headings get them where the answer shows them: the table
+    before it in the same answer part with as many columns (one table split by blank lines), or the period
+    line printed above its first row (periods.header_above)."""
+    result, previous = [], None
+    for table in tables:
+        if table.rows and not any(h.strip() for h in table.header):
+            width = max(len(row.cells) for row in table.rows)
+            found = None
+            if previous is not None and len(previous.header) - 1 == width \
+                    and tuple(previous.answer_labels) == tuple(table.answer_labels):
+                found = (tuple(previous.header), previous.caption)
+            else:
+                found = header_above(answer_text, table.rows[0].label, width)
+            if found:
+                table = replace(table, header=found[0], caption=table.caption or found[1])
+        result.append(table)
+        previous = table
+    return result
+
+
 def store_answer_tables(*, question: Question, tables: Sequence) -> list[AnswerTable]:
     """Keep the tables the parser found in a question's answer (ParsedQuestion.tables), cell by cell.
 
     Called by the import pipeline after the question is stored; importing the same document again changes
     nothing, and a re-read that finds the same cells keeps the corrections staff made to them.
     """
+    if any(table.rows and not any(h.strip() for h in table.header) for table in tables):
+        text = "\n\n".join(question.answer_parts.values_list("text", flat=True))
+        tables = with_headers(tables, text)
     return _store_tables(question=question, annex=None, tables=tables)
 
 

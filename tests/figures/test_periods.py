@@ -13,6 +13,7 @@ from svtracker.figures.periods import (
     Period,
     column_periods,
     context_years,
+    header_above,
     parse_period,
 )
 
@@ -86,3 +87,22 @@ def test_periods_order_by_start_and_read_back_in_dutch():
     assert [p.label for p in sorted(periods)] == ["maart 2022", "mei 2022", "juni 2022"]
     assert Period(date(2022, 7, 1), QUARTER).label == "K3 2022"
     assert Period(date(2024, 2, 5), DAY).label == "5/2/2024"
+
+
+SEED_000_ANSWER = """Er zijn 7 opstarten MO: januari, maart, mei, juli, augustus, september en november.
+
+2022 maart april mei juni
+annulering agentschap 190 39 162 20
+
+overmacht (centrum) 94 16 80 4
+leerkracht/tolk niet beschikbaar 54 9 23 15
+"""
+
+
+def test_period_heading_above_a_table_without_header_is_found():
+    """Seed 000 as the reader reflows it: the heading, a lone first row, a blank line, the table."""
+    assert header_above(SEED_000_ANSWER, "overmacht (centrum)", 4) == (
+        ("", "maart", "april", "mei", "juni"), "2022")
+    assert header_above(SEED_000_ANSWER, "overmacht (centrum)", 3) is None
+    assert header_above(SEED_000_ANSWER, "onbekende rij", 4) is None
+    assert header_above("Hieronder de cijfers.\nrechthebbend 3.091 5.025", "rechthebbend", 2) is None
