@@ -235,7 +235,7 @@ def _numbered_copies(count: int) -> list[tuple[str, str]]:
 
 def imports(ds: Dataset, runs: int, text_documents: int, pdf_documents: int) -> dict:
     from svtracker.accounts.models import Office
-    from svtracker.questions.services import import_documents
+    from svtracker.pipeline.services import import_documents
     from tests.pdfmaker import seed_pdf_bytes
 
     texts = [(name, text.encode()) for name, text in _numbered_copies(text_documents)]

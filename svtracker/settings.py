@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "svtracker.drafts",
     "svtracker.parliament",
     "svtracker.figures",
+    "svtracker.pipeline",
     "svtracker.scorecard",
 ]
 

@@ -18,7 +18,7 @@ from svtracker.accounts.models import Membership, Office
 from svtracker.drafts.services import draft_follow_up
 from svtracker.parliament.services import follow_member
 from svtracker.promises.services import confirm_promise
-from svtracker.questions.services import import_document
+from svtracker.pipeline.services import import_document
 from tests.factories import MembershipFactory, UserFactory
 
 # Views that must work without logging in, each on purpose.

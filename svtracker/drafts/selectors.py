@@ -84,30 +84,47 @@ class EarlierQuestion:
     session: str
     question: Question | None = None
 
+    # Every date it is written with when they disagree (seed 001: 2 and 22 October 2023), for a warning.
+    dates_written: tuple[date, ...] = ()
 
 def earlier_questions_of(*, questions: list[Question]) -> list[EarlierQuestion]:
     """Every question of the series, oldest first, including those only referenced (not imported).
 
-    For a referenced question the date is the one the minister wrote in the answer when there is one
-    (seed 001: the member wrote 22 October, the answer 2 October), else the first one written.
+    An imported question is cited with its own date (the parliament's record). For a referenced question
+    the date is the one the minister wrote in the answer when there is one (seed 001: the member wrote
+    22 October, the answer 2 October), else the first one written.
     """
-    found = {(q.number, q.session): EarlierQuestion(q.number, q.date, q.session, q) for q in questions}
+    written: dict[tuple, set] = {}
     unresolved: dict[tuple, list[Reference]] = {}
     for question in questions:
+    imported = {(q.number, q.session) for q in questions}
         for reference in question.references.all():
-            if reference.target_id is not None or not (reference.number or reference.date):
+            if not (reference.number or reference.date):
+                continue
+            if reference.target_id is not None:
+                target = next((q for q in questions if q.pk == reference.target_id), None)
+                if target is not None and reference.date:
+                    written.setdefault((target.number, target.session), {target.date}).add(reference.date)
                 continue
             key = (reference.number, reference.session) if reference.number else (None, str(reference.date))
             if key not in found:
                 unresolved.setdefault(key, []).append(reference)
     for (number, session), references in unresolved.items():
+    found = {(q.number, q.session): EarlierQuestion(
+        q.number, q.date, q.session, q, _disagreeing(written.get((q.number, q.session), set())))
+        for q in questions}
         dated = [r for r in references if r.date]
         best = next((r for r in dated if r.in_answer), dated[0] if dated else references[0])
-        found[(number, session)] = EarlierQuestion(number, best.date, best.session)
+        found[(number, session)] = EarlierQuestion(number, best.date, best.session,
+                                                   dates_written=_disagreeing({r.date for r in dated}))
     return sorted(found.values(), key=lambda e: (e.date or date.min, e.number or 0))
 
 
 def version_diff(*, older: DraftVersion, newer: DraftVersion) -> list[tuple[str, str]]:
+def _disagreeing(dates: set) -> tuple[date, ...]:
+    return tuple(sorted(dates)) if len(dates) > 1 else ()
+
+
     """Line-by-line comparison of two versions as (kind, line): kind is "same", "added" or "removed"."""
     diff = difflib.ndiff(version_lines(older.content), version_lines(newer.content))
     kinds = {" ": "same", "+": "added", "-": "removed"}

@@ -23,7 +23,7 @@ from svtracker.people.selectors import current_term_for
 from svtracker.promises.models import Promise
 from svtracker.promises.services import mark_followed_up
 from svtracker.questions.models import Question, Reference, Series
-from svtracker.questions.services import link_references, series_title
+from svtracker.questions.services import link_references, series_title, track_sent_question
 
 from .models import CONTENT_FIELDS, Draft, DraftVersion
 from .periods import dutch_list, moved_period
@@ -95,7 +95,8 @@ def _current_addressee(questions: list[Question]) -> tuple[Minister | None, str]
     asked = next((q for q in reversed(questions) if q.minister_id), None)
     if asked is None:
         return None, ""
-    term = current_term_for(minister=asked.minister, function_title=asked.minister_title)
+    term = current_term_for(minister=asked.minister, function_title=asked.minister_title,
+                            office=asked.office_id)
     if term is None:
         return asked.minister, " ".join(asked.minister_title.split())
     return term.minister, term.function_title
@@ -310,10 +311,10 @@ def pdf_filename(draft: Draft) -> str:
 
 @transaction.atomic
 def mark_sent(*, draft: Draft, user: User | None, pdf: bytes | None = None) -> Draft:
-    """Freeze the draft: keep the exact PDF and its hash, and stop the reminders of what it asks for.
-
-    The new question's text cites the earlier ones, so the importer puts it in the series; for a question
-    that does not, `link_sent_draft` joins it by title and author.
+    """Freeze the draft: keep the exact PDF and its hash, stop the reminders of what it asks for, and track
+    the question it became: unnumbered, in the series, asked on the sent date, so its answer deadline and
+    reminders run. When the parliament's document of it arrives (any door), the pipeline fills in its
+    number on that same question.
     """
     from .pdf import render_draft_pdf
 
@@ -324,10 +325,22 @@ def mark_sent(*, draft: Draft, user: User | None, pdf: bytes | None = None) -> D
     draft.pdf.save(pdf_filename(draft), ContentFile(data), save=False)
     draft.pdf_sha256 = hashlib.sha256(data).hexdigest()
     draft.status, draft.sent_at, draft.sent_by = Draft.Status.SENT, timezone.now(), user
+    if draft.asked_question_id is None:  # registered by hand before it was marked sent: that one
+        draft.asked_question = _tracked_question(draft)
     draft.save()
     mark_followed_up(promises=draft.promises.all(), user=user,
                      reason=_("opgevolgd met ontwerpvraag «%(title)s»") % {"title": draft.title})
     return draft
+
+
+def _tracked_question(draft: Draft) -> Question:
+    follows = (Question.objects.filter(series=draft.series).order_by("-date", "-number").first()
+               if draft.series_id else draft.source_question)
+    sent_on = timezone.localdate(draft.sent_at)
+    return track_sent_question(
+        office=draft.office, author=draft.author, minister=draft.minister,
+        minister_title=draft.minister_title, title=draft.title, asked_on=sent_on, follows=follows,
+        note=f"Opvolging via ontwerpvraag «{draft.title}», verstuurd op {format_dutch_date(sent_on)}.")
 
 
 def _normalised_title(title: str) -> str:
@@ -356,6 +369,6 @@ def link_sent_draft(*, question: Question) -> Draft | None:
         Reference.objects.create(
             source=question, number=earlier.number, date=earlier.date, session=earlier.session,
             text=f"Opvolging via ontwerpvraag «{draft.title}», verstuurd op "
-                 f"{format_dutch_date(timezone.localdate(draft.sent_at))}.")
+                 f"{format_dutch_date(timezone.localdate(draft.sent_at))}.", via_draft=True)
         link_references(question=question)
     return draft

@@ -7,8 +7,12 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from svtracker.parsing.types import PromiseProposal
+from svtracker.people.models import Minister
+from svtracker.people.selectors import visible_terms
 
 from .models import Promise, PromiseChange
 
@@ -72,27 +76,99 @@ def bulk_change_status(*, promises: Iterable[Promise], user: User, status: str, 
 
 @transaction.atomic(savepoint=False)
 def sync_proposed_promises(*, question, proposals: Iterable[PromiseProposal], answer_parts=None,
-                           new_question: bool = False) -> None:
+                           new_question: bool = False, keep_missing: bool = False) -> None:
     """Put the parser's proposals on a question as "proposed".
 
     On a re-import, what staff already handled stays as they left it; proposals that are no longer in the
-    document and were never touched go. The importer passes the answer parts it just stored and says when
+    document and were never touched go, unless `keep_missing` (a less complete version of the document:
+    what it lacks was not withdrawn). The importer passes the answer parts it just stored and says when
     the question is new (nothing to keep), which saves it the queries.
     """
     proposals = list(proposals)
     existing = {} if new_question else {_normalised(p.quote): p for p in question.promises.all()}
     wanted = {_normalised(p.quote) for p in proposals}
     for key, promise in existing.items():
-        if key not in wanted and promise.status == Promise.Status.PROPOSED and not promise.changes.exists():
+        if (not keep_missing and key not in wanted and promise.status == Promise.Status.PROPOSED
+                and not promise.changes.exists()):
             promise.delete()
     parts = list(question.answer_parts.all()) if answer_parts is None else list(answer_parts)
     added = []
     for proposal in proposals:
         key = _normalised(proposal.quote)
         if key in existing:
+            _improve(existing[key], proposal)
             continue
         part = next((p for p in parts if key[:60] in _normalised(p.text)), None)
         added.append(Promise(office=question.office, question=question, answer_part=part,
                              kind=proposal.kind, quote=proposal.quote, expected=proposal.expected,
                              basis=proposal.basis[:300]))
     Promise.objects.bulk_create(added)
+
+
+def _improve(promise: Promise, proposal: PromiseProposal) -> None:
+    """A proposal read better by today's parser replaces an untouched one (kind, date, basis); a promise
+    staff confirmed, edited, dropped or delivered keeps what they gave it."""
+    if promise.status != Promise.Status.PROPOSED or promise.changed_by_id or promise.changes.exists():
+        return
+    better = (proposal.kind, proposal.expected, proposal.basis[:300])
+    if better != (promise.kind, promise.expected, promise.basis):
+        promise.kind, promise.expected, promise.basis = better
+        promise.save(update_fields=["kind", "expected", "basis", "changed"])
+
+
+@transaction.atomic(savepoint=False)
+def adopt_quoted_promises(*, question, earlier_by_sentence: dict[str, object]) -> list[Promise]:
+    """Proposals the member quoted in the question from an earlier answer ("De minister deelde mee dat
+    cijfers kunnen worden getrokken vanaf het najaar 2021", no. 362 quoting no. 155) belong to that earlier
+    question. `earlier_by_sentence`: the quote (normalised) -> the earlier question it was quoted from.
+
+    An untouched proposal of this question moves there (or goes, when the earlier question has it already);
+    when this question is answered, its answer may deliver them: flagged "possibly delivered" for staff to
+    confirm, never delivered automatically.
+    """
+    adopted = []
+    own = {_normalised(p.quote): p for p in question.promises.all()}
+    for quote, earlier in earlier_by_sentence.items():
+        there = next((p for p in earlier.promises.all() if _normalised(p.quote) == quote), None)
+        here = own.get(quote)
+        if here is not None and (here.status != Promise.Status.PROPOSED or here.changes.exists()):
+            continue  # staff handled it on this question: it stays where they left it
+        if here is not None and there is not None:
+            here.delete()
+        elif here is not None:
+            here.question, here.answer_part = earlier, None
+            here.save(update_fields=["question", "answer_part", "changed"])
+            there = here
+        if there is not None:
+            adopted.append(there)
+    if question.answered:
+        reason = (_("Aangehaald en opnieuw gevraagd in vraag nr. %(number)s (%(session)s), die beantwoord is")
+                  % {"number": question.number, "session": question.session})
+        for promise in adopted:
+            if promise.status in (Promise.Status.PROPOSED, Promise.Status.CONFIRMED):
+                change_promise(promise=promise, user=None, reason=reason,
+                               status=Promise.Status.POSSIBLY_DELIVERED, delivered_in=question)
+    return adopted
+
+
+def flag_possibly_delivered(*, question) -> list[Promise]:
+    """Open promises of the same minister (or one holding the same policy area) and theme that this new
+    answer may deliver: flagged "possibly delivered" for staff to confirm, never delivered automatically."""
+    if not question.theme or not question.minister_id:
+        return []
+    terms = visible_terms(office=question.office_id)  # the policy areas as this office sees them
+    areas = [area for area in terms.filter(minister_id=question.minister_id).values_list(
+        "policy_areas", flat=True) if area]
+    ministers = Minister.objects.filter(Q(pk=question.minister_id)
+                                        | Q(terms__in=terms.filter(policy_areas__in=areas)))
+    candidates = (Promise.objects.filter(office=question.office, question__theme=question.theme,
+                                         question__minister__in=ministers.values("pk"),
+                                         status__in=[Promise.Status.PROPOSED, Promise.Status.CONFIRMED],
+                                         question__date__lte=question.date)
+                  .exclude(question=question))
+    reason = (_("Nieuw antwoord van dezelfde minister over hetzelfde thema: "
+                "vraag nr. %(number)s (%(session)s)")
+              % {"number": question.number, "session": question.session})
+    return [change_promise(promise=promise, user=None, reason=reason,
+                           status=Promise.Status.POSSIBLY_DELIVERED, delivered_in=question)
+            for promise in candidates]

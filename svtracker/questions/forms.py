@@ -23,6 +23,7 @@ class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(ALLOWED_SUFFIXES)}))
         super().__init__(*args, **kwargs)
+        kwargs.setdefault("allow_empty_file", True)  # an empty file gets its own result (upload_problem)
 
     def clean(self, data, initial=None):
         single = super().clean

@@ -1,5 +1,6 @@
 """Written questions, their answers, the references between them and the series they form."""
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -93,13 +94,19 @@ class Question(models.Model):
 
 
 class Document(models.Model):
-    """The source file as uploaded, kept byte for byte; the content hash recognises a re-upload."""
+    """The source file as uploaded, kept byte for byte; the content hash recognises a re-upload.
+
+    Every version of a question's document stays: a changed document is a new row, the earlier one its
+    history."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="documents")
     file = models.FileField(upload_to="documents/%Y/%m/")
     filename = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True)
-    text = models.TextField(blank=True)
+    text = models.TextField(blank=True)  # as extracted, so it can be read again by a newer parser (reparse)
+    parse_result = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    parser_version = models.CharField(max_length=20, blank=True)
+    source = models.CharField(max_length=20, blank=True)  # upload, command, demo, parliament
     uploaded_by = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
@@ -152,6 +159,8 @@ class Reference(models.Model):
     in_answer = models.BooleanField(default=False)
     target = models.ForeignKey(Question, on_delete=models.SET_NULL, null=True, blank=True,
                                related_name="referenced_by")
+    # Made by svtracker when a draft was sent (the follow-up joins its series), not written in a document.
+    via_draft = models.BooleanField(default=False)
     date_mismatch = models.BooleanField(
         _("datum wijkt af"), default=False,
         help_text=_("De geschreven datum verschilt van die van de vraag of van een andere verwijzing."))

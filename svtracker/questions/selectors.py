@@ -160,29 +160,43 @@ def series_detail(*, office: Office, pk: int) -> Series:
 def series_timeline(*, series: Series) -> list[dict]:
     """The questions of a series in date order, with the referenced questions that are not imported yet.
 
-    A reference without a target still tells its number, date and the sentence that mentions it; several
-    references to the same missing question become one entry.
+    A reference without a target still tells its number, date and the sentence that mentions it; every
+    reference to the same missing question (same number and session year, whatever date it is written
+    with) becomes one entry, with each date written (`dates`). An imported question lists the other dates
+    it was cited with (`cited_dates`): its own date is the parliament's record.
     """
     open_promises = Prefetch("promises", queryset=Promise.objects.filter(status__in=Promise.OPEN_STATUSES),
                              to_attr="open_promises")
     delivered = Prefetch("delivered_promises", queryset=Promise.objects.select_related("question"),
                          to_attr="delivered_list")
-    missing_refs = Prefetch("references", queryset=Reference.objects.filter(target__isnull=True),
-                            to_attr="unresolved")
+    cited = Prefetch("references", queryset=Reference.objects.order_by("in_answer", "id"), to_attr="cited")
     questions = list(series.questions.select_related("author", "minister")
                      .prefetch_related("sub_questions", "answer_parts", open_promises, delivered,
-                                       missing_refs).order_by("date", "number"))
-    entries = [{"question": q, "date": q.date, "number": q.number} for q in questions]
+                                       cited).order_by("date", "number"))
+    written: dict[int, set] = {}
+    for question in questions:
+        for reference in question.cited:
+            if reference.target_id and reference.date:
+                written.setdefault(reference.target_id, set()).add(reference.date)
+    entries = [{"question": q, "date": q.date, "number": q.number,
+                "cited_dates": sorted(written.get(q.pk, set()) - {q.date})} for q in questions]
     seen: dict[tuple, dict] = {}
     for question in questions:
-        for reference in question.unresolved:
-            key = (reference.number, reference.session or "", reference.date)
-            if key in seen:
-                seen[key]["cited_by"].append(question)
-                continue
-            seen[key] = {"reference": reference, "date": reference.date, "number": reference.number,
-                         "cited_by": [question]}
-            entries.append(seen[key])
+        for reference in (r for r in question.cited if r.target_id is None):
+            key = ((reference.number, reference.session or "") if reference.number is not None
+                   else (None, reference.date))
+            entry = seen.get(key)
+            if entry is None:
+                entry = seen[key] = {"reference": reference, "date": reference.date,
+                                     "number": reference.number, "cited_by": [], "dates": []}
+                entries.append(entry)
+            if question not in entry["cited_by"]:
+                entry["cited_by"].append(question)
+            if reference.date and reference.date not in entry["dates"]:
+                entry["dates"].append(reference.date)
+    for entry in seen.values():
+        entry["dates"].sort()
+        entry["date"] = entry["dates"][0] if entry["dates"] else None
     return sorted(entries, key=lambda e: (e["date"] or date.min, e["number"] or 0))
 
 

@@ -1,46 +1,25 @@
-"""Importing question documents, resolving references, and deriving series."""
+"""Storing parsed questions, resolving references, and deriving series (the pipeline app imports)."""
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
-from django.db import DatabaseError, connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
-from svtracker.parsing import ParsedQuestion, UnreadableDocument, parse_document
-from svtracker.people.models import Member, Minister, MinisterTerm
+from svtracker.parsing import ParsedQuestion, session_for
+from svtracker.people.models import Member, Minister
+from svtracker.people.selectors import visible_terms
 from svtracker.people.services import member_named, minister_seen
-from svtracker.promises.services import sync_proposed_promises
 
 from .models import AnswerPart, Document, Question, Reference, Series, SubQuestion
-
-log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    filename: str
-    status: str  # "imported", "updated", "unchanged" or "failed"
-    question: Question | None = None
-    message: str = ""
-    warnings: tuple[str, ...] = ()
-
-    STATUS_LABELS = {"imported": "geïmporteerd", "updated": "bijgewerkt", "unchanged": "ongewijzigd",
-                     "failed": "mislukt"}
-
-    @property
-    def status_label(self) -> str:
-        return _(self.STATUS_LABELS[self.status])
 
 
 @dataclass
@@ -66,84 +45,40 @@ class PeopleSeen:
             self.office_members.add(member.pk)
         return member
 
-    def minister(self, *, name: str, function_title: str, on: date) -> Minister:
+    def minister(self, *, name: str, function_title: str, on: date, office: Office) -> Minister:
         known = self.ministers.get((name, function_title))
         if known and known[1] <= on <= known[2]:
             return known[0]
-        minister = minister_seen(name=name, function_title=function_title, on=on)
+        minister = minister_seen(name=name, function_title=function_title, on=on, office=office)
         first, last = (min(known[1], on), max(known[2], on)) if known else (on, on)
         self.ministers[(name, function_title)] = (minister, first, last)
         return minister
 
 
-def import_documents(*, office: Office, files: Iterable[tuple[str, bytes]],
-                     user: User | None = None) -> Iterator[ImportResult]:
-    """Import (filename, bytes) pairs one after the other, each in its own transaction as import_document
-    does (a broken file does not affect the others); members and ministers are looked up once per batch."""
-    seen = PeopleSeen()
-    for filename, data in files:
-        yield import_document(office=office, data=data, filename=filename, user=user, seen=seen)
+# How far apart the sent date of a tracked question and the date the parliament printed on it may lie.
+TRACKED_WINDOW = timedelta(days=90)
 
 
-def import_document(*, office: Office, data: bytes, filename: str, user: User | None = None,
-                    parliament_id: str = "", parliament_url: str = "",
-                    seen: PeopleSeen | None = None) -> ImportResult:
-    """Import one document (PDF or text) into an office, in one transaction.
-
-    The same bytes twice change nothing; a corrected version of a question updates it in place. A file
-    that cannot be read or identified gives a failed result with a one-line Dutch reason and leaves no trace.
-    So does a database that goes away mid-import: the transaction is rolled back, the stored file removed,
-    and the next document gets a fresh connection.
-    """
-    stored: list[Document] = []
-    seen = seen if seen is not None else PeopleSeen()
-    try:
-        return _import_document(office=office, data=data, filename=filename, user=user, stored=stored,
-                                parliament_id=parliament_id, parliament_url=parliament_url, seen=seen)
-    except DatabaseError as error:
-        seen.forget()
-        if connection.in_atomic_block:  # an outer transaction decides what happens next
-            raise
-        log.warning("import of %s failed on the database: %r", filename, error)
-        for document in stored:
-            if document.file._committed:  # written to storage before the database went away
-                document.file.storage.delete(document.file.name)
-        connection.close_if_unusable_or_obsolete()
-        return ImportResult(filename, "failed", message=_(
-            "De databank was even niet bereikbaar; er is niets van dit bestand bewaard. Probeer opnieuw."))
+def normalised_title(title: str) -> str:
+    """Titles compared as staff read them: spacing and case do not count."""
+    return " ".join(title.split()).casefold()
 
 
-def _import_document(*, office: Office, data: bytes, filename: str, user: User | None, stored: list,
-                     parliament_id: str, parliament_url: str, seen: PeopleSeen) -> ImportResult:
-    digest = hashlib.sha256(data).hexdigest()
-    known = Document.objects.filter(sha256=digest, question__office=office).select_related("question").first()
-    if known is not None:
-        return ImportResult(filename, "unchanged", known.question)
-    try:
-        parsed = parse_document(data, filename)
-    except UnreadableDocument as error:
-        return ImportResult(filename, "failed", message=str(error))
-    missing = _missing_identity(parsed)
-    if missing:
-        return ImportResult(filename, "failed", message=missing, warnings=tuple(parsed.warnings))
-    with transaction.atomic():
-        question, created, parts, references = _store_question(office=office, parsed=parsed, seen=seen)
-        if parliament_id:
-            question.parliament_id, question.parliament_url = parliament_id, parliament_url
-            question.save(update_fields=["parliament_id", "parliament_url"])
-        document = Document(question=question, file=ContentFile(data, name=_safe_name(filename)),
-                            filename=_safe_name(filename), sha256=digest, text=_text_of(data, filename),
-                            uploaded_by=user)
-        stored.append(document)
-        document.save()
-        sync_proposed_promises(question=question, proposals=parsed.promises, answer_parts=parts,
-                               new_question=created)
-        link_references(question=question, references=references, new_question=created)
-    return ImportResult(filename, "imported" if created else "updated", question,
-                        warnings=tuple(parsed.warnings))
+@dataclass
+class StoredQuestion:
+    """What storing one parsed document did to its question (the pipeline decides what follows)."""
+
+    question: Question
+    created: bool
+    answer_parts: list[AnswerPart]
+    references: list[Reference]  # all of the question's references, with their targets
+    newly_answered: bool = False  # the document brought the first answer
+    number_filled: bool = False  # a tracked, unnumbered question (sent draft, register form) got its number
+    less_complete: bool = False  # the document gave less than what was stored: what it lacks was kept
 
 
-def _missing_identity(parsed: ParsedQuestion) -> str:
+def missing_identity(parsed: ParsedQuestion) -> str:
+    """Why a parsed document cannot become a question (Dutch), or empty."""
     if parsed.number is None:
         return _("Geen vraagnummer gevonden: is dit wel een schriftelijke vraag?")
     if parsed.date is None:
@@ -153,64 +88,142 @@ def _missing_identity(parsed: ParsedQuestion) -> str:
     return ""
 
 
-def _safe_name(filename: str) -> str:
+def safe_filename(filename: str) -> str:
     """The file's own name without any directory part or unusual characters."""
     name = re.split(r"[\\/]", filename)[-1]
     name = re.sub(r"[^\w.\- ]", "_", name).strip(" .") or "document"
     return name[-120:]
 
 
-def _text_of(data: bytes, filename: str) -> str:
-    if filename.lower().endswith(".pdf"):
-        return ""
-    return data.decode("utf-8", errors="replace")
+def store_document(*, question: Question, filename: str, data: bytes, sha256: str, text: str,
+                   parse_result: dict, parser_version: str, source: str, user: User | None,
+                   stored: list) -> Document:
+    """Keep the file byte for byte next to what was read from it; earlier versions stay (the history)."""
+    name = safe_filename(filename)
+    document = Document(question=question, file=ContentFile(data, name=name), filename=name, sha256=sha256,
+                        text=text, parse_result=parse_result, parser_version=parser_version,
+                        source=source, uploaded_by=user)
+    stored.append(document)
+    document.save()
+    return document
 
 
-def _store_question(*, office: Office, parsed: ParsedQuestion, seen: PeopleSeen
-                    ) -> tuple[Question, bool, list[AnswerPart], list[Reference]]:
+def store_question(*, office: Office, parsed: ParsedQuestion, seen: PeopleSeen, parliament_id: str = "",
+                   parliament_url: str = "", question: Question | None = None) -> StoredQuestion:
+    """Create or update the question a parsed document is about, with its parts and references.
+
+    A less complete version (no answer, no header, fewer parts) never removes what a more complete one
+    gave: empty fields, missing sub-questions, answer parts and the references of a missing part are kept.
+    A tracked question without a number (sent from a draft or registered by hand, same member and title)
+    is the same question: its number is filled in. `question`: the one it is known to be (reparse).
+    """
     author = seen.member(office=office, name=parsed.author)
     minister = None
     if parsed.minister:
         minister = seen.minister(name=parsed.minister, function_title=parsed.minister_title or "",
-                                 on=parsed.date)
-    fields = {
-        "date": parsed.date, "author": author, "title": parsed.title or "", "theme": parsed.theme or "",
-        "minister_title": parsed.minister_title or "", "explanation": parsed.explanation,
-        "answered": parsed.has_answer,
-    }
-    question = (Question.objects.select_for_update()
-                .filter(office=office, session=parsed.session, number=parsed.number)
-                .filter(Q(minister=minister) | Q(minister__isnull=True) if minister else Q())
-                .filter(author=author).first())
+                                 on=parsed.date, office=office)
+    number_filled = False
+    if question is None:
+        question, number_filled = _existing_question(office=office, parsed=parsed, author=author,
+                                                     minister=minister)
+    fields = {"date": parsed.date, "title": parsed.title or "", "theme": parsed.theme or "",
+              "minister_title": parsed.minister_title or "", "explanation": parsed.explanation}
+    has_question_text = bool(parsed.explanation.strip() or parsed.sub_questions)
     created = question is None
     if created:  # a series of its own until a reference links it to others (link_references)
         title = fields["title"]
         series = Series.objects.create(office=office, title=series_title(title) or title)
         question = Question.objects.create(office=office, session=parsed.session, number=parsed.number,
-                                           minister=minister, series=series, **fields)
+                                           minister=minister, series=series, author=author,
+                                           answered=parsed.has_answer, parliament_id=parliament_id,
+                                           parliament_url=parliament_url, **fields)
+        stored = StoredQuestion(question, True, [], [], newly_answered=parsed.has_answer)
     else:
+        stored = StoredQuestion(question, False, [], [], number_filled=number_filled,
+                                newly_answered=parsed.has_answer and not question.answered,
+                                less_complete=question.answered and not parsed.has_answer)
         for name, value in fields.items():
-            if value or name == "answered":
+            if value:
                 setattr(question, name, value)
+        if question.number is None:  # a tracked question: the parliament's number and session year
+            question.number, question.session = parsed.number, parsed.session
         question.answered = question.answered or parsed.has_answer
         question.minister = question.minister or minister
+        question.parliament_id = parliament_id or question.parliament_id
+        question.parliament_url = parliament_url or question.parliament_url
         question.save()
-        question.sub_questions.all().delete()
-        question.answer_parts.all().delete()
-        question.references.all().delete()
-    SubQuestion.objects.bulk_create(
-        SubQuestion(question=question, position=i, label=s.label, text=s.text)
-        for i, s in enumerate(parsed.sub_questions))
-    parts = AnswerPart.objects.bulk_create(
-        AnswerPart(question=question, position=i, labels=list(p.labels), text=p.text)
-        for i, p in enumerate(parsed.answer_parts))
+        if has_question_text:
+            question.sub_questions.all().delete()
+    if has_question_text:
+        SubQuestion.objects.bulk_create(
+            SubQuestion(question=question, position=i, label=s.label, text=s.text)
+            for i, s in enumerate(parsed.sub_questions))
+    stored.answer_parts = _store_answer_parts(question=question, parsed=parsed, created=created)
+    stored.references = _store_references(question=question, parsed=parsed, created=created,
+                                          has_question_text=has_question_text)
+    return stored
+
+
+def _existing_question(*, office: Office, parsed: ParsedQuestion, author: Member,
+                       minister: Minister | None) -> tuple[Question | None, bool]:
+    """The stored question this document is about, and whether it is a tracked one still without number;
+    one query for both."""
+    same_minister = Q(minister=minister) | Q(minister__isnull=True) if minister else Q()
+    candidates = list(Question.objects.select_for_update()
+                      .filter(office=office, author=author)
+                      .filter(Q(session=parsed.session, number=parsed.number) | Q(number__isnull=True))
+                      .filter(same_minister).order_by("date", "pk"))
+    numbered = next((q for q in candidates if q.number == parsed.number), None)
+    if numbered is not None:
+        return numbered, False
+    title = normalised_title(parsed.title or "")
+    tracked = next((q for q in candidates if q.number is None and title
+                    and normalised_title(q.title) == title and abs(q.date - parsed.date) <= TRACKED_WINDOW),
+                   None)
+    return tracked, tracked is not None
+
+
+def _store_answer_parts(*, question: Question, parsed: ParsedQuestion, created: bool) -> list[AnswerPart]:
+    """The document's answer parts; stored rows are updated in place (promises keep their part), and a
+    document without answer keeps the stored ones."""
+    wanted = [AnswerPart(question=question, position=i, labels=list(p.labels), text=p.text)
+              for i, p in enumerate(parsed.answer_parts)]
+    if created:
+        return AnswerPart.objects.bulk_create(wanted)
+    existing = list(question.answer_parts.all())
+    if not wanted:
+        return existing
+    changed = []
+    for part, new in zip(existing, wanted, strict=False):
+        if (part.labels, part.text) != (new.labels, new.text):
+            part.labels, part.text = new.labels, new.text
+            changed.append(part)
+    AnswerPart.objects.bulk_update(changed, ["labels", "text"])
+    AnswerPart.objects.filter(pk__in=[p.pk for p in existing[len(wanted):]]).delete()
+    return existing[:len(wanted)] + AnswerPart.objects.bulk_create(wanted[len(existing):])
+
+
+def _store_references(*, question: Question, parsed: ParsedQuestion, created: bool,
+                      has_question_text: bool) -> list[Reference]:
+    """The document's references with their targets; those of a part the document lacks (the answer of a
+    question-only version) are kept, and so are those svtracker made for a sent draft."""
+    replaced = {False} if has_question_text else set()
+    if parsed.has_answer:
+        replaced.add(True)
+    kept = [] if created else list(question.references.filter(Q(via_draft=True) | ~Q(in_answer__in=replaced))
+                                   .select_related("target"))
+    if not created and replaced:
+        question.references.filter(in_answer__in=replaced, via_draft=False).delete()
     references = [Reference(source=question, number=r.number, date=r.date, session=r.session or "",
-                            text=r.text, in_answer=r.in_answer) for r in parsed.references]
+                            text=r.text, in_answer=r.in_answer) for r in parsed.references
+                  if r.in_answer in replaced]
     for reference, target in zip(references, _best_targets(source=question, references=references),
                                  strict=True):
         reference.target = target
-    _flag_mismatches(references)
-    return question, created, parts, Reference.objects.bulk_create(references)
+    every = kept + references
+    _flag_mismatches(every)
+    Reference.objects.bulk_update([r for r in kept if r.pk], ["date_mismatch"])
+    return kept + Reference.objects.bulk_create(references)
 
 
 def link_references(*, question: Question, references: list[Reference] | None = None,
@@ -268,7 +281,7 @@ def _best_targets(*, source: Question, references: list[Reference]) -> list[Ques
     areas: dict[int, set] = {}
     ministers = {c.minister_id for c in candidates if c.minister_id}
     if ministers and source.minister_id:
-        for minister_id, area in MinisterTerm.objects.filter(
+        for minister_id, area in visible_terms(office=source.office_id).filter(
                 minister_id__in=ministers | {source.minister_id}).values_list("minister_id", "policy_areas"):
             areas.setdefault(minister_id, set()).add(area)
     source_areas = areas.get(source.minister_id, set())
@@ -340,7 +353,7 @@ def relink_series(*, questions) -> None:
 # Every question linked to the start through resolved references, in either direction, in one query.
 _COMPONENT_SQL = """
     WITH RECURSIVE component(id) AS (
-        SELECT %s::bigint
+        SELECT CAST(%s AS bigint)
         UNION
         SELECT CASE WHEN r.source_id = c.id THEN r.target_id ELSE r.source_id END
         FROM component c JOIN questions_reference r ON r.source_id = c.id OR r.target_id = c.id
@@ -384,9 +397,36 @@ def _assign_series(component: list[Question]) -> None:
 @transaction.atomic
 def register_sent_question(*, office: Office, author, minister, number: int | None, asked_on: date,
                            title: str, session: str, minister_title: str = "") -> Question:
-    """A question just sent, with no answer yet, so that its answer deadline is followed."""
-    question = Question.objects.create(office=office, author=author, minister=minister, number=number,
-                                       date=asked_on, title=title, session=session,
-                                       minister_title=minister_title)
+    """A question just sent, with no answer yet, so that its answer deadline is followed. One already
+    tracked without number (a draft marked sent, same member and title) is that question: completed."""
+    wanted = normalised_title(title)
+    question = next((q for q in Question.objects.select_for_update().filter(
+        office=office, author=author, number__isnull=True) if normalised_title(q.title) == wanted), None)
+    if question is None:
+        question = Question.objects.create(office=office, author=author, minister=minister, number=number,
+                                           date=asked_on, title=title, session=session,
+                                           minister_title=minister_title)
+    else:
+        question.number, question.date, question.session = number, asked_on, session
+        question.minister = minister or question.minister
+        question.minister_title = minister_title or question.minister_title
+        question.save()
+    relink_series(questions=[question])
+    return question
+
+
+@transaction.atomic
+def track_sent_question(*, office: Office, author, minister, minister_title: str, title: str, asked_on: date,
+                        follows: Question | None, note: str) -> Question:
+    """The question a sent draft became, before the parliament numbers it: unnumbered, asked on the sent
+    date (its answer deadline and reminders run from there), in the series of the question it follows
+    through a reference svtracker made (`via_draft`, kept when the parliament's document arrives)."""
+    question = Question.objects.create(office=office, author=author, minister=minister, number=None,
+                                       date=asked_on, title=title, session=session_for(asked_on),
+                                       minister_title=minister_title,
+                                       series=follows.series if follows else None)
+    if follows is not None:
+        Reference.objects.create(source=question, target=follows, number=follows.number, date=follows.date,
+                                 session=follows.session, text=note, via_draft=True)
     relink_series(questions=[question])
     return question

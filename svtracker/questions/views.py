@@ -16,13 +16,13 @@ from django_tables2 import RequestConfig, SingleTableMixin
 from svtracker.access import OfficeRequiredMixin, found_or_404, office_required
 from svtracker.drafts.selectors import drafts_in_progress
 from svtracker.exports import SpreadsheetExportMixin
+from svtracker.pipeline.services import ImportResult, import_documents, register_sent_question
 from svtracker.promises.selectors import promises_due, promises_for_question
 from svtracker.reminders.selectors import answers_late_or_due
 
 from . import selectors
 from .filters import QuestionFilter
 from .forms import RegisterQuestionForm, UploadForm, upload_problem
-from .services import ImportResult, import_document, register_sent_question
 from .tables import QuestionTable, SeriesTable
 
 
@@ -115,15 +115,16 @@ def upload(request):
     results = []
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
+        files = []
         for upload in form.cleaned_data["files"]:
             # An oversized file is refused before it is read into memory.
             data = upload.read() if upload.size <= settings.UPLOAD_MAX_BYTES else b""
-            problem = upload_problem(upload, data)
-            if problem:
-                results.append(ImportResult(upload.name, "failed", message=problem))
-            else:
-                results.append(import_document(office=request.office, data=data, filename=upload.name,
-                                               user=request.user))
+            files.append((upload.name, data, upload_problem(upload, data)))
+        imported = import_documents(office=request.office, files=[(n, d) for n, d, problem in files
+                                                                  if not problem],
+                                    user=request.user, source="upload")
+        results = [ImportResult(name, "failed", message=problem) if problem else next(imported)
+                   for name, _data, problem in files]
         form = UploadForm()
     return render(request, "questions/upload.html", {"form": form, "results": results,
                                                      "max_size": settings.UPLOAD_MAX_BYTES})

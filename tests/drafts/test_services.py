@@ -14,10 +14,10 @@ from svtracker.drafts.services import (
     restore_version,
     save_draft,
 )
+from svtracker.pipeline.services import register_sent_question
 from svtracker.promises.models import Promise
 from svtracker.questions.models import Question
 from svtracker.questions.selectors import find_questions
-from svtracker.questions.services import register_sent_question
 
 from .conftest import TODAY
 
@@ -106,7 +106,7 @@ def test_a_question_with_another_title_is_not_taken_for_the_draft(draft, staff):
 def test_the_new_question_imported_from_the_parliament_joins_the_series_and_the_draft(
         draft, staff, tmp_path, pdf_text, django_capture_on_commit_callbacks):
     """The parliament's document of the sent question cites the earlier ones: the importer links it."""
-    from svtracker.questions.services import import_document
+    from svtracker.pipeline.services import import_document
 
     sent = mark_sent(draft=draft, user=staff)
     with sent.pdf.open("rb") as stored:
@@ -118,7 +118,7 @@ def test_the_new_question_imported_from_the_parliament_joins_the_series_and_the_
                 + "1. De cijfers staan in bijlage.\n")
     with django_capture_on_commit_callbacks(execute=True):
         result = import_document(office=draft.office, data=document.encode(), filename="301.txt")
-    assert result.status == "imported", result.message
+    assert result.status == "updated", result.message  # the question tracked since it was marked sent
     asked = result.question
     asked.refresh_from_db()
     sent.refresh_from_db()

@@ -19,7 +19,7 @@ from django.db import connection
 
 from svtracker.promises.models import Promise
 from svtracker.questions.models import AnswerPart, Document, Question, Reference, SubQuestion
-from svtracker.questions.services import import_document
+from svtracker.pipeline.services import import_document
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from svtracker.promises.models import Promise
 from svtracker.questions.models import Document, Question, Reference, Series
-from svtracker.questions.services import import_document
+from svtracker.pipeline.services import import_document
 
 pytestmark = pytest.mark.django_db
 

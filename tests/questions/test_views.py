@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from svtracker.promises.models import Promise
 from svtracker.questions.models import Question, Series
-from svtracker.questions.services import import_document
+from svtracker.pipeline.services import import_document
 from tests.factories import MemberFactory, MinisterFactory, QuestionFactory
 from tests.pdfmaker import seed_pdf_bytes
 

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from svtracker.accounts.models import Office
 from svtracker.accounts.selectors import office_named
-from svtracker.questions.services import import_documents
+from svtracker.pipeline.services import import_documents
 
 SUFFIXES = {".txt", ".pdf"}
 
@@ -27,7 +27,8 @@ class Command(BaseCommand):
         for path in missing:
             self.stderr.write(f"{path}: bestaat niet")
         counts = {"imported": 0, "updated": 0, "unchanged": 0, "failed": 0}
-        results = import_documents(office=office, files=((path.name, path.read_bytes()) for path in files))
+        results = import_documents(office=office, files=((path.name, path.read_bytes()) for path in files),
+                                   source="command")
         for index, (path, result) in enumerate(zip(files, results, strict=True), 1):
             counts[result.status] += 1
             line = f"[{index}/{len(files)}] {path}: {result.status_label}"

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 
 from svtracker.accounts.models import Membership
 from svtracker.accounts.services import add_staff, create_office
-from svtracker.questions.services import import_document
+from svtracker.pipeline.services import import_documents
 
 SEEDS = Path(settings.BASE_DIR) / "tests" / "fixtures" / "seeds"
 
@@ -20,7 +20,9 @@ class Command(BaseCommand):
         office = create_office(name="Kantoor De Vreese", member_names=["Maaike De Vreese", "Kurt De Loor"])
         add_staff(office=office, username="demo", email="demo@example.org", password=password,
                   role=Membership.Role.ADMIN)
-        for path in sorted(SEEDS.glob("*.txt")):
-            result = import_document(office=office, data=path.read_bytes(), filename=path.name)
+        paths = sorted(SEEDS.glob("*.txt"))
+        results = import_documents(office=office, files=((p.name, p.read_bytes()) for p in paths),
+                                   source="demo")
+        for path, result in zip(paths, results, strict=True):
             self.stdout.write(f"{path.name}: {result.status_label}")
         self.stdout.write(f"Aanmelden met gebruiker 'demo' en wachtwoord '{password}'.")
