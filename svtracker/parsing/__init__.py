@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .dates import DEFAULT_INTERVAL_MONTHS, session_for
-from .document import parse_text
+from .document import parse_questions, parse_text
+from .docx import doc_refused, extract_docx_text
 from .errors import UnreadableDocument
 from .pdf import MAX_PDF_PAGES, extract_pdf_text
 from .serialize import to_json
@@ -19,6 +20,7 @@ __all__ = [
     "UnreadableDocument",
     "extract_pdf_text",
     "parse_document",
+    "parse_questions",
     "parse_text",
     "session_for",
     "to_json",
@@ -46,17 +48,21 @@ def parse_document(
     default_interval_months: int = DEFAULT_INTERVAL_MONTHS,
     max_pdf_pages: int = MAX_PDF_PAGES,
 ) -> ParsedQuestion:
-    """Parse an uploaded file by its type: .txt or .pdf; anything else is UnreadableDocument.
+    """Parse an uploaded file by its type: .txt, .pdf or .docx; anything else is UnreadableDocument.
 
     `max_pdf_pages`: a longer PDF is refused before its text is read (callers pass their setting).
     """
     name = (filename or "").lower()
     if name.endswith(".pdf") or (not name.endswith(".txt") and data[:5] == b"%PDF-"):
         text = extract_pdf_text(data, max_pages=max_pdf_pages)
+    elif name.endswith(".docx"):
+        text = extract_docx_text(data)
+    elif name.endswith(".doc"):
+        raise doc_refused()
     elif name.endswith(".txt"):
         if not data:
             raise UnreadableDocument("Het bestand is leeg.")
         text = decode_text(data)
     else:
-        raise UnreadableDocument("Onbekend bestandstype: enkel .pdf en .txt kunnen ingelezen worden.")
+        raise UnreadableDocument("Onbekend bestandstype: enkel .pdf, .docx en .txt kunnen ingelezen worden.")
     return parse_text(text, default_interval_months=default_interval_months)

@@ -6,6 +6,8 @@ every layout: sub-questions and answer parts by their labels, tables, references
 
 from __future__ import annotations
 
+import re
+
 from .dates import DEFAULT_INTERVAL_MONTHS, session_for
 from .labels import find_word_labels
 from .layout import clean_text, squash
@@ -68,7 +70,25 @@ def _assemble(text: str, reading: Reading, warnings: list[str], default_months: 
         )
     regions = reading.regions
     answer = regions.answer
-    if regions.question:
+    if regions.question and (reading.answers_in_items or reading.numbered_list or reading.alternating):
+        items = (
+            _alternating_items(text, regions.question)
+            if reading.alternating
+            else _numbered_items(text, regions.question)
+            if reading.numbered_list
+            else _word_items(text, regions.question)
+        )
+        parsed.explanation = squash(text[regions.question.start : items[0][1]]) if items else ""
+        for numbers, _start, question, answer_text in items:
+            parsed.sub_questions += [SubQuestion(str(number), squash(question)) for number in numbers]
+            if answer_text.strip():
+                labels = tuple(str(number) for number in numbers)
+                parsed.answer_parts.append(
+                    AnswerPart(labels=labels, text=reflow(answer_text), original=tidy_block(answer_text))
+                )
+        parsed.has_answer = bool(parsed.answer_parts)
+        answer = None
+    elif regions.question:
         if reading.word_labels:
             parsed.explanation, parsed.sub_questions = _word_label_items(text, regions.question, "Vraag")
         else:
@@ -136,6 +156,73 @@ def _word_label_items(text: str, span: Span, word: str) -> tuple[str, list[SubQu
         else:
             subs += [SubQuestion(str(n), squash(block)) for n in label.numbers]
     return explanation, subs
+
+
+NUMBERED_ITEM = re.compile(
+    r"(?m)(?:^[ \t]*|(?<=[?.!»”)])[ \t]+)(?P<number>\d{1,3})(?:[.)])?(?:[ \t]*$|[ \t]+(?=[A-ZÀ-Þ„“‘\"«(]))"
+)
+QUESTION_END = re.compile(r"\?[\s\d,»”’)]*$")
+
+
+def _split_item(block: str) -> tuple[str, str]:
+    """An item's question (its first paragraph, or up to its last line ending in "?") and the answer after."""
+    paragraphs = re.split(r"\n[ \t]*\n", block.strip(), maxsplit=1)
+    if len(paragraphs) == 2:
+        return paragraphs[0], paragraphs[1]
+    lines = block.strip().split("\n")
+    last_question = max((i for i, line in enumerate(lines) if QUESTION_END.search(line.strip())), default=-1)
+    if 0 <= last_question < len(lines) - 1:
+        return "\n".join(lines[: last_question + 1]), "\n".join(lines[last_question + 1 :])
+    return block, ""
+
+
+def _numbered_items(text: str, span: Span) -> list[tuple[tuple[int, ...], int, str, str]]:
+    """Items numbered 1, 2, 3 ... as a label alone on its line, "1 Text" or "1. Text", also in one line."""
+    starts: list[tuple[int, int, int]] = []
+    expected = 1
+    for match in NUMBERED_ITEM.finditer(text, span.start, span.end):
+        if int(match.group("number")) == expected:
+            starts.append((expected, match.start("number"), match.end()))
+            expected += 1
+    items = []
+    for index, (number, start, content) in enumerate(starts):
+        end = starts[index + 1][1] if index + 1 < len(starts) else span.end
+        question, answer = _split_item(text[content:end])
+        items.append(((number,), start, question, answer))
+    return items
+
+
+def _word_items(text: str, span: Span) -> list[tuple[tuple[int, ...], int, str, str]]:
+    """ "• Vraag 1" items holding the question and then its answer."""
+    labels = [label for word, label in find_word_labels(text, span) if word == "Vraag"]
+    items = []
+    for index, label in enumerate(labels):
+        end = labels[index + 1].span.start if index + 1 < len(labels) else span.end
+        question, answer = _split_item(text[label.content : end])
+        items.append((label.numbers, label.span.start, question, answer))
+    return items
+
+
+def _alternating_items(text: str, span: Span) -> list[tuple[tuple[int, ...], int, str, str]]:
+    """Unlabelled: every line ending in "?" starts a question, the lines after it are its answer."""
+    items: list[tuple[tuple[int, ...], int, str, str]] = []
+    position = span.start
+    question, answer, start = None, [], span.start
+    for line in span.of(text).split("\n"):
+        if QUESTION_END.search(line.strip()) and line.strip():
+            if question is not None and answer:
+                items.append(((len(items) + 1,), start, question, "\n".join(answer)))
+                question, answer = None, []
+            if question is None:
+                question, start = line, position
+            else:
+                question = f"{question}\n{line}"
+        elif question is not None and line.strip():
+            answer.append(line)
+        position += len(line) + 1
+    if question is not None:
+        items.append(((len(items) + 1,), start, question, "\n".join(answer)))
+    return items
 
 
 def _word_label_parts(text: str, span: Span) -> list[AnswerPart]:

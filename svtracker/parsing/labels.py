@@ -33,7 +33,11 @@ INLINE_LABEL = re.compile(
     rf"|{_LETTER_ITEM}[ \t]+)"
 )
 # The Tweede Kamer prints "Vraag 1" / "Antwoord 1 en 2" on a line of their own.
-WORD_LABEL = re.compile(rf"(?m)^[ \t]*(?P<word>Vraag|Antwoord)[ \t]+{_NUMBERS}[ \t]*:?[ \t]*$")
+# Lists of questions print "Antwoord op vraag 1:"; pages built from them "• Vraag 1".
+WORD_LABEL = re.compile(
+    r"(?m)^[ \t]*(?:[•●][ \t]*)?(?P<word>Vraag|Antwoord)(?:[ \t]+op[ \t]+vraag)?"
+    rf"[ \t]+{_NUMBERS}[ \t]*:?[ \t]*$"
+)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,9 @@ class Reading:
     answer_differs: list[tuple[str, object, object]] = field(default_factory=list)
     numbering_restarts: bool = True  # an answer may start where the sub-question numbering restarts (003)
     word_labels: bool = False  # "Vraag 1" / "Antwoord 1" label lines (Tweede Kamer)
+    answers_in_items: bool = False  # each item is its question's first paragraph, then the answer
+    numbered_list: bool = False  # items "1", "1 Text", "1. Text" numbered through (lists of questions)
+    alternating: bool = False  # unlabelled: each question line (ending in "?") followed by its answer
 
 
 @dataclass(frozen=True)
@@ -317,13 +320,143 @@ def read_press(text: str) -> list[Reading]:
     return [reading]
 
 
+# ----------------------------------------------------------------- lists of questions (Tweede Kamer)
+
+LIST_HEADING = re.compile(r"\bLIJST\s+VAN\s+VRAGEN\b|\bLijst\s+van\s+vragen\b")
+ISO_DATE = re.compile(r"\bdatum:\s*(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")
+SESSION_LINE = re.compile(r"\b[Vv]ergaderjaar\s+(?P<start>\d{4})\s*[-–]\s*(?P<end>\d{4})\b")
+
+
+def read_question_list(text: str) -> list[Reading]:
+    """A committee's list of questions to the government, with or without the answers (Kamerstukken):
+
+        Nr. 444 LIJST VAN VRAGEN EN ANTWOORDEN
+        Vastgesteld 4 december 2018
+        1. Waar zijn de cijfers met betrekking tot de aantallen auto's ...?
+        In de 20e Halfjaarrapportage is aangegeven dat ...
+    Items are "Vraag 1" / "Antwoord op vraag 1:" lines when printed, else numbers counting up from 1.
+    """
+    heading = LIST_HEADING.search(text)
+    reading = Reading("question_list", numbering_restarts=False)
+    _iso_date(reading, text)
+    session = SESSION_LINE.search(text)
+    if session and int(session.group("end")) == int(session.group("start")) + 1:
+        reading.session = f"{session.group('start')}-{session.group('end')}"
+    body = Span(heading.end(), len(text))
+    if find_word_labels(text, body):
+        reading.word_labels = True
+        reading.answers_in_items = not any(word == "Antwoord" for word, _ in find_word_labels(text, body))
+    else:
+        reading.numbered_list = True
+    reading.regions.question = body
+    return [reading]
+
+
+def _iso_date(reading: Reading, text: str) -> None:
+    """ "Nummer: 2022D15528, datum: 2022-04-15" on pages built from the parliament's data."""
+    match = ISO_DATE.search(text)
+    if match:
+        try:
+            reading.date = date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+        except ValueError:
+            pass
+
+
+# ----------------------------------------------------------------- pages built from the open data
+
+KAMERVRAAG_PAGE = re.compile(r"(?m)^[ \t]*Kamervraag[ \t]+\d{4}Z\d{5}[ \t]*$")
+PAGE_FIELD = re.compile(
+    r"(?m)^[ \t]*(?P<key>Ingediend|Indieners?|Beantwoord[ \t]+door)[ \t]+(?P<value>[^\n]+)$"
+)
+
+
+def read_kamervraag_page(text: str) -> list[Reading]:
+    """A page of a question with its fields, the items "• Vraag 1" holding question and answer:
+
+    Kamervraag 2019Z00070
+    De chaos bij het Centraal Bureau Rijvaardigheidsbewijzen (CBR)
+    Ingediend 7 januari 2019
+    Indiener Roy van Aalst (PVV)
+    Beantwoord door Cora van Nieuwenhuizen (minister infrastructuur en waterstaat) (VVD)
+     • Vraag 1
+      Bent u bekend met het nieuwsbericht van 4 januari jl. ...?
+      Ja.
+    """
+    heading = KAMERVRAAG_PAGE.search(text)
+    reading = Reading("kamervraag_page", numbering_restarts=False, word_labels=True, answers_in_items=True)
+    title_start = heading.end()
+    title_end = text.find("\n\n", title_start + 2)
+    reading.title = squash(text[title_start : title_end if title_end > 0 else None]) or None
+    for match in PAGE_FIELD.finditer(text):
+        key, value = squash(match.group("key")), match.group("value")
+        if key == "Ingediend":
+            reading.date = parse_dutch_date(value)
+        elif key.startswith("Indiener") and reading.author is None:
+            reading.author = squash(value.split("(")[0].split(",")[0]) or None
+        elif key == "Beantwoord door":
+            reading.minister = squash(value.split("(")[0]) or None
+    labels = find_word_labels(text, Span(title_start, len(text)))
+    start = labels[0][1].span.start if labels else len(text)
+    reading.regions.question = Span(start, len(text))
+    return [reading]
+
+
+PIPE_LINE = re.compile(r"^(?P<value>[^\n|]*?)[ \t]*\|[ \t]*$")
+
+
+def read_pipe_page(text: str) -> list[Reading]:
+    """A page whose fields are table cells ending in "|", questions and answers alternating below:
+
+    De wolf |
+    |
+    Wybren van Haga (BVNL) |
+    |
+    Piet Adema (minister landbouw, natuur en voedselkwaliteit) (CU) |
+    Heeft u de bereidheid om de wolf vogelvrij te verklaren ...?
+    Ik begrijp de zorgen van de burgers ...
+    """
+    lines = text.split("\n")
+    cells: list[str] = []
+    position = 0
+    for line in lines:
+        position += len(line) + 1
+        match = PIPE_LINE.match(line)
+        if match is None:
+            position -= len(line) + 1
+            break
+        if match.group("value").strip() and not match.group("value").startswith("!["):
+            cells.append(squash(match.group("value")))
+    reading = Reading("pipe_page", numbering_restarts=False)
+    if cells:
+        reading.title = cells[0]
+    if len(cells) > 1:
+        reading.author = squash(cells[1].split("(")[0]) or None
+    if len(cells) > 2:
+        reading.minister = squash(cells[2].split("(")[0]) or None
+    reading.regions.question = Span(min(position, len(text)), len(text))
+    reading.alternating = True  # unlabelled: a question line, then its answer
+    return [reading]
+
+
+def _is_pipe_page(text: str) -> bool:
+    head = text.lstrip().split("\n", 3)
+    return len(head) > 2 and head[0].rstrip().endswith("|") and head[1].strip() == "|"
+
+
 LAYOUTS: tuple[Layout, ...] = (
+    Layout("pipe_page", _is_pipe_page, read_pipe_page),
+    Layout("kamervraag_page", lambda text: KAMERVRAAG_PAGE.search(text) is not None, read_kamervraag_page),
     Layout("bulletin", lambda text: BULLETIN_QUESTION.search(text) is not None, read_bulletin),
     Layout("senate", lambda text: SENATE_QUESTION.search(text) is not None, read_senate),
     Layout(
         "tweede_kamer",
         lambda text: TK_QUESTIONS.search(text) is not None and "SCHRIFTELIJKE VRAAG" not in text,
         read_tweede_kamer,
+    ),
+    Layout(
+        "question_list",
+        lambda text: LIST_HEADING.search(text) is not None and TK_QUESTIONS.search(text) is None,
+        read_question_list,
     ),
     Layout(
         "press",

@@ -115,4 +115,4 @@ def test_parse_document_reads_txt_in_utf8_and_cp1252():
 
 def test_parse_document_refuses_unknown_types():
     with pytest.raises(UnreadableDocument, match="Onbekend bestandstype"):
-        parse_document(b"PK\x03\x04", "vraag.docx")
+        parse_document(b"PK\x03\x04", "vraag.odt")
