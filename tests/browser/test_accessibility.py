@@ -50,3 +50,21 @@ def test_login_and_password_reset_pages_have_no_axe_violations(page, live_server
     for name in ("accounts:login", "accounts:password_reset"):
         page.goto(live_server.url + reverse(name))
         assert_no_axe_violations(page)
+
+
+def test_every_error_page_has_no_axe_violations(page, live_server, rf):
+    """400, 403, 404, the CSRF refusal, 413 and 500 as their handlers render them, shown under the live
+    server's address so the stylesheet loads."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from svtracker import errors
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    responses = [errors.bad_request(request), errors.permission_denied(request),
+                 errors.page_not_found(request), errors.csrf_failure(request),
+                 errors.too_large(request, size=300 * 2**20), errors.server_error(request)]
+    page.goto(live_server.url + reverse("accounts:login"))
+    for response in responses:
+        page.set_content(response.content.decode())
+        assert_no_axe_violations(page)
