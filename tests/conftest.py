@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from svtracker.celery import app as celery_app
-from svtracker.questions.services import import_document
+from svtracker.pipeline.services import import_document
 from tests.celeryworker import SQLITE_SHARED_OPTIONS
 from tests.factories import MembershipFactory, OfficeFactory, ProfileFactory, UserFactory
 

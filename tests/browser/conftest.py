@@ -8,7 +8,7 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from svtracker.accounts.models import Membership  # noqa: E402
-from svtracker.questions.services import import_document  # noqa: E402
+from svtracker.pipeline.services import import_document  # noqa: E402
 from tests.factories import MembershipFactory, OfficeFactory, ProfileFactory, UserFactory  # noqa: E402
 
 PASSWORD = "geheim-wachtwoord-123"

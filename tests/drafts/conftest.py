@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from svtracker.questions.services import import_document
+from svtracker.pipeline.services import import_document
 
 # A fixed "today" so the moved periods in the drafts are known.
 TODAY = date(2026, 11, 24)
