@@ -198,10 +198,10 @@ def store_and_follow_up(*, office: Office, parsed: ParsedQuestion, seen: PeopleS
     quoted = quoted_from_earlier(parsed=parsed, references=stored.references)
     if quoted:
         adopt_quoted_promises(question=question, earlier_by_sentence=quoted)
-    if stored.created or stored.number_filled:
-        link_sent_draft(question=question)
+    draft = link_sent_draft(question=question) if stored.created or stored.number_filled else None
     if stored.newly_answered:
-        flag_possibly_delivered(question=question)
+        # A question known before may be a sent draft's; a new one only when a draft was just linked.
+        flag_possibly_delivered(question=question, answers_sent_draft=draft is not None or not stored.created)
         back_catalogue = stored.created and facts.followed_since and facts.answered_on \
             and facts.answered_on < facts.followed_since
         if notify and not back_catalogue:

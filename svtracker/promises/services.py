@@ -151,11 +151,23 @@ def adopt_quoted_promises(*, question, earlier_by_sentence: dict[str, object]) -
     return adopted
 
 
-def flag_possibly_delivered(*, question) -> list[Promise]:
-    """Open promises of the same minister (or one holding the same policy area) and theme that this new
-    answer may deliver: flagged "possibly delivered" for staff to confirm, never delivered automatically."""
+def flag_possibly_delivered(*, question, answers_sent_draft: bool = False) -> list[Promise]:
+    """Promises this new answer may deliver, flagged "possibly delivered" for staff to confirm, never
+    delivered automatically: those a sent draft asked for again when this is the answer to it
+    (`answers_sent_draft`: the question is a draft's asked question), and the open promises of the same
+    minister (or one holding the same policy area) and theme."""
+    flagged = []
+    if answers_sent_draft:
+        asked_again = (Promise.objects.filter(office=question.office, drafts__asked_question=question,
+                                              status__in=[Promise.Status.FOLLOWED_UP, *Promise.OPEN_STATUSES])
+                       .exclude(status=Promise.Status.POSSIBLY_DELIVERED).distinct())
+        reason = (_("Antwoord op de opvolgvraag die ernaar vroeg: vraag nr. %(number)s (%(session)s)")
+                  % {"number": question.number, "session": question.session})
+        flagged += [change_promise(promise=promise, user=None, reason=reason,
+                                   status=Promise.Status.POSSIBLY_DELIVERED, delivered_in=question)
+                    for promise in asked_again]
     if not question.theme or not question.minister_id:
-        return []
+        return flagged
     terms = visible_terms(office=question.office_id)  # the policy areas as this office sees them
     areas = [area for area in terms.filter(minister_id=question.minister_id).values_list(
         "policy_areas", flat=True) if area]
@@ -169,6 +181,6 @@ def flag_possibly_delivered(*, question) -> list[Promise]:
     reason = (_("Nieuw antwoord van dezelfde minister over hetzelfde thema: "
                 "vraag nr. %(number)s (%(session)s)")
               % {"number": question.number, "session": question.session})
-    return [change_promise(promise=promise, user=None, reason=reason,
-                           status=Promise.Status.POSSIBLY_DELIVERED, delivered_in=question)
-            for promise in candidates]
+    return flagged + [change_promise(promise=promise, user=None, reason=reason,
+                                     status=Promise.Status.POSSIBLY_DELIVERED, delivered_in=question)
+                      for promise in candidates]
