@@ -17,13 +17,13 @@ from svtracker.accounts.models import Office
 from svtracker.figures.services import AnnexRefused, attach_annex
 from svtracker.parsing import session_for
 from svtracker.people.models import Member
-from svtracker.people.services import member_named
+from svtracker.people.services import member_named, set_parliament_id
 from svtracker.pipeline.services import ParliamentFacts, import_document
 from svtracker.questions.models import Question, SessionYear
 
 from .client import DownloadedFile, ParliamentClient, ParliamentError
 from .models import FollowedMember, ParliamentMember, ParliamentRecord, QuestionSync, SyncRun
-from .responses import Kind, QuestionDetail, SearchHit
+from .responses import DetailFile, Kind, QuestionDetail, SearchHit
 from .selectors import comparable_name, members_named
 
 log = logging.getLogger(__name__)
@@ -40,9 +40,7 @@ class SyncAlreadyRunning(ParliamentError):
 def follow_member(*, office: Office, name: str, parliament_id: str) -> FollowedMember:
     """Follow a member for an office; the parliament's person id tells namesakes apart."""
     member = member_named(" ".join(name.split()))
-    if parliament_id and member.parliament_id != parliament_id:
-        member.parliament_id = parliament_id
-        member.save(update_fields=["parliament_id"])
+    set_parliament_id(person=member, parliament_id=parliament_id)  # an office never changes a known id
     office.members.add(member)
     followed, _created = FollowedMember.objects.get_or_create(office=office, member=member)
     return followed
@@ -134,6 +132,12 @@ class _TimeUp(Exception):
     pass
 
 
+def _check_time(deadline: float | None) -> None:
+    """Stop between two questions (or searches) once the run's time is up."""
+    if deadline is not None and time.monotonic() > deadline:
+        raise _TimeUp
+
+
 def sync_office(*, office: Office, session: str | None = None, member: Member | None = None,
                 dry_run: bool = False, client: ParliamentClient | None = None,
                 time_limit: float | None = None) -> SyncReport:
@@ -164,6 +168,7 @@ def sync_office(*, office: Office, session: str | None = None, member: Member | 
                 report.errors.append(_("Ledenlijst: %(error)s") % {"error": error})
         for follow in followed:
             for name in sessions:
+                _check_time(deadline)
                 _sync_member_session(follow=follow, session=name, client=client, report=report,
                                      deadline=deadline)
     except (_TimeUp, SoftTimeLimitExceeded):
@@ -290,8 +295,7 @@ def _sync_member_session(*, follow: FollowedMember, session: str, client: Parlia
         if hit.author and comparable_name(hit.author) == comparable_name(name):
             found.setdefault(hit.parliament_id, FoundQuestion(hit.parliament_id)).hits.append(hit)
     for question in found.values():
-        if deadline is not None and time.monotonic() > deadline:
-            raise _TimeUp
+        _check_time(deadline)
         for hit in question.hits:
             report.skipped += [f"{hit.file_id or hit.parliament_id}: {problem}" for problem in hit.problems]
         if question.main is None:
@@ -354,7 +358,7 @@ def _sync_question(*, follow: FollowedMember, found: FoundQuestion, client: Parl
     own = {document_id, *(hit.document_id for hit in found.of_kind(Kind.QUESTION, Kind.ANSWER))}
     annexes = [*found.annex_ids, *(f.document_id for f in detail.files if f.document_id not in own)]
     _attach_annexes(follow=follow, found=found, question=result.question, document_ids=annexes,
-                    client=client, report=report, label=label)
+                    client=client, report=report, label=label, files=detail.files)
 
 
 def _attach_to_known(*, follow: FollowedMember, question: FoundQuestion, client: ParliamentClient,
@@ -372,11 +376,12 @@ def _attach_to_known(*, follow: FollowedMember, question: FoundQuestion, client:
 
 def _attach_annexes(*, follow: FollowedMember, found: FoundQuestion, question: Question,
                     document_ids: list[str], client: ParliamentClient, report: SyncReport,
-                    label: str) -> None:
+                    label: str, files: tuple[DetailFile, ...] = ()) -> None:
     """Download and keep the annexes not kept yet; one that fails leaves the question to retry."""
     state = QuestionSync.objects.get(office=follow.office, parliament_id=found.parliament_id)
     wanted = [d for d in dict.fromkeys(document_ids) if d not in state.annex_ids]
-    titles = {hit.document_id: hit.file_title for hit in found.of_kind(Kind.ANNEX)}
+    titles = {**{file.document_id: file.title for file in files if file.title},
+              **{hit.document_id: hit.file_title for hit in found.of_kind(Kind.ANNEX)}}
     for document_id in wanted:
         try:
             file = client.download(document_id)
@@ -403,7 +408,7 @@ def _attach_annexes(*, follow: FollowedMember, found: FoundQuestion, question: Q
 def _annex_filename(file: DownloadedFile, title: str) -> str:
     if file.filename:
         return file.filename
-    stem = " ".join((title or _("bijlage")).replace("/", "-").split())[:120]
+    stem = " ".join((title or _("Bijlage")).replace("/", "-").split())[:120]
     return f"{stem} ({file.document_id}){file.suffix}"
 
 
