@@ -99,14 +99,18 @@ def remove_page_headers(text: str) -> str:
     for line in lines:
         if DATE_LINE.match(line):
             date_lines[line.strip()] = date_lines.get(line.strip(), 0) + 1
+    furniture = [any(pattern.match(line) for pattern in PAGE_HEADER_LINES) for line in lines]
     kept: list[str] = []
     for index, line in enumerate(lines):
-        if any(pattern.match(line) for pattern in PAGE_HEADER_LINES):
+        if furniture[index]:
             following = next((rest for rest in lines[index + 1 : index + 6] if rest.strip()), "")
             if line.strip() == "SCHRIFTELIJKE VRAAG" and following.lstrip().startswith("nr"):
                 kept.append(line)
             continue
-        if date_lines.get(line.strip(), 0) > 1:
+        repeated = date_lines.get(line.strip(), 0)
+        # A date line is a running footer when it stands on three pages or next to a page number; the
+        # question date printed twice (header and ANTWOORD line, 004) stays.
+        if repeated >= 3 or (repeated and any(furniture[max(0, index - 2) : index + 3])):
             continue
         kept.append(line)
     return "\n".join(kept)

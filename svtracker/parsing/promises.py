@@ -25,6 +25,7 @@ from datetime import date
 from .dates import (
     _MONTH_ALTERNATION,
     DEFAULT_INTERVAL_MONTHS,
+    FORWARD_TIME,
     NUMBER_WORDS,
     add_months,
     date_for_period,
@@ -234,9 +235,11 @@ CUES: tuple[Cue, ...] = (
         "pending",
         _words(
             r"\bnog\s+(?:niet|geen)\s+(?:\w+\s+){0,2}?(?:beschikbaar|bekend|gekend|voorhanden|gepubliceerd|verwerkt"
-            r"|definitief|volledig|vrijgegeven|afgerond|afgewerkt|opgeleverd|klaar|gevalideerd)\b"
+            r"|definitief|volledig|vrijgegeven|afgerond|afgewerkt|opgeleverd|klaar|gevalideerd|voltooid|rond)\b"
             r"|\b(?:beschik|beschikken)\s+(?:ik|we|wij)\s+(?:nog\s+)?(?:niet|geen)\b"
             r"|\bnog\s+geen\s+(?:cijfers|gegevens|data|resultaten|zicht)\b"
+            r"|\b(?:beschikbaar|bekend)\s+(?:zijn|is|komen|komt)\b(?=[^.]{0,60}$)"
+            r"|\btotdat\b[^.]{0,120}?\b(?:bekend|beschikbaar|afgerond)\b"
         ),
         0.7,
     ),
@@ -246,7 +249,7 @@ CUES: tuple[Cue, ...] = (
         "pending",
         _words(
             r"\b(?:worden|wordt|zijn|is)\s+(?:\w+\s+){0,6}?verwacht\b|\bverwacht(?:en)?\s+(?:we|ik)\b"
-            r"|\bnaar\s+verwachting\b"
+            r"|\bnaar\s+verwachting\b|\bverwacht(?:en)?\s+(?:\w+\s+){0,6}?(?:dat|te)\b"
             r"|\b(?:zal|zullen)\s+(?:\w+\s+){0,8}?(?:beschikbaar|bezorgd|bezorgen|meegedeeld|gepubliceerd|opgeleverd"
             r"|overgemaakt|bekendgemaakt|gerapporteerd|publiceren|opleveren|identificeren|bekend)\b"
             r"|\b(?:volgt|volgen)\s+(?:later|nog|eind|begin|in|tegen)\b"
@@ -270,7 +273,8 @@ CUES: tuple[Cue, ...] = (
         "decision_pending",
         "pending",
         _words(
-            r"\bnog\s+geen\s+(?:beslissing|besluit)\b|\bnog\s+niet\s+beslist\b|\bmoet\s+nog\s+(?:beslissen|beslist)\b"
+            r"\bnog\s+geen\s+\w*(?:beslissing|besluit|keuze|voorkeur\w*|standpunt|oordeel)\b"
+            r"|\bnog\s+niet\s+beslist\b|\bmoet\s+nog\s+(?:beslissen|beslist)\b"
             r"|\bbeslissing\s+(?:volgt|valt)\b"
         ),
         0.6,
@@ -308,11 +312,40 @@ CUES: tuple[Cue, ...] = (
         0.6,
     ),
 )
+CUES += (
+    # "Uw Kamer wordt uiterlijk januari 2019 geïnformeerd.", "De Algemene Rekenkamer informeert u separaat."
+    # "Uw Kamer ontvangt een afschrift van dit antwoord.", "Ik zal het Vlaams Parlement op de hoogte houden."
+    Cue(
+        "will_inform",
+        "pending",
+        _words(
+            r"\b(?:wordt|worden|zal|zullen)\s+(?:\w+\s+){0,6}?"
+            r"(?:geïnformeerd|ingelicht|op\s+de\s+hoogte\s+(?:gebracht|gehouden))\b"
+            r"|\binformee?r(?:t|en)?\s+(?:ik\s+|wij\s+|we\s+)?(?:u|uw\s+Kamer|het\s+(?:Vlaams\s+)?Parlement)\s+"
+            r"(?:\w+\s+){0,3}?(?:separaat|later|nader|zodra|voor|uiterlijk|tegen|na|zo\s+spoedig)\b"
+            r"|\b(?:uw\s+Kamer|het\s+(?:Vlaams\s+)?Parlement)\s+ontvangt\b"
+        ),
+        0.7,
+    ),
+    # "Ik verwacht ook een tussentijdse rapportage te leveren.", "Ik zeg toe de cijfers te bezorgen."
+    Cue(
+        "undertaking",
+        "pending",
+        _words(
+            r"\b(?:zeg\s+(?:ik\s+)?toe|toegezegd|toezeggen)\b"
+            r"|\bte\s+(?:leveren|bezorgen|bezorgd|sturen|publiceren|rapporteren)\b"
+        ),
+        0.55,
+    ),
+)
 # The sentence is about data, a study or a report: held-back data rather than a policy intention.
 DATA_WORDS = _words(
-    r"\b(?:cijfers?|gegevens|data|resultaten?|rapport\w*|studie|onderzoek\w*|analyse|evaluatie|statistieken"
-    r"|aantallen|meting\w*|advies|monitor\w*|overzicht|bedrag|programma|raming)\b"
+    r"\b\w*(?:cijfers?|gegevens|data|resultaten?|rapport\w*|studie|onderzoek\w*|analyse|evaluatie|statistieken"
+    r"|aantallen|meting\w*|advies|monitor\w*|overzicht|bedrag|programma|raming|antwoord|uitkomsten"
+    r"|doorlooptijden|transitie)\b"
 )
+# A sentence about the future with a time pointing forward: "... in de loop van 2019 merkbaar worden".
+FUTURE_VERB = _words(r"\b(?:zal|zullen|wordt|worden|verwacht|verwachten|volgt|volgen|komt|komen)\b")
 # Reporting what is published or delivered: "staan sinds 2 oktober op de website" (002), "werden bezorgd".
 DELIVERED = _words(
     r"\b(?:staan|staat)\s+(?:sinds|al|reeds|op\s+de\s+website)\b"
@@ -341,7 +374,7 @@ class Evidence:
     match: re.Match[str] | None
 
 
-def _evidence(sentence: str, in_question: bool) -> Evidence | None:
+def _evidence(sentence: str, in_question: bool, question_date: date | None = None) -> Evidence | None:
     """The combined evidence of one sentence, or None when it is no promise."""
     if QUESTION_SENTENCE.search(sentence) or DELIVERED.search(sentence):
         return None
@@ -359,6 +392,9 @@ def _evidence(sentence: str, in_question: bool) -> Evidence | None:
         return None
     fired = [(cue, match) for cue in CUES if (match := cue.pattern.search(sentence))]
     if not fired:
+        future, time = FUTURE_VERB.search(sentence), FORWARD_TIME.search(sentence)
+        if future and time and DATA_WORDS.search(sentence) and forward_date(sentence, question_date)[0]:
+            return Evidence("pending", squash(time.group(0)), 0.6, None, time)
         return None
     cue, match = max(fired, key=lambda item: item[0].weight)
     confidence = cue.weight + 0.1 * (len(fired) - 1)
@@ -402,7 +438,7 @@ def find_promises(
     index = 0
     while index < len(all_sentences):
         sentence = all_sentences[index]
-        evidence = _evidence(sentence, in_question)
+        evidence = _evidence(sentence, in_question, question_date)
         if evidence is None:
             index += 1
             continue
@@ -413,7 +449,7 @@ def find_promises(
                 quoted.insert(0, all_sentences[index - 1])
         while index + 1 < len(all_sentences):
             following_sentence = all_sentences[index + 1]
-            following = _evidence(following_sentence, in_question)
+            following = _evidence(following_sentence, in_question, question_date)
             same_kind = following is not None and following.kind == evidence.kind
             if pattern is not None and pattern.merge_adjacent and same_kind:
                 pass
