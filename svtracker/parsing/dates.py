@@ -131,6 +131,23 @@ def session_for(d: date) -> str:
     return f"{start_year}-{start_year + 1}"
 
 
+def tk_session_for(d: date) -> str:
+    """The Tweede Kamer's vergaderjaar: from the third Tuesday of September (Prinsjesdag)."""
+    first = date(d.year, 9, 1)
+    third_tuesday = first + timedelta(days=(1 - first.weekday()) % 7 + 14)
+    start = d.year if d >= third_tuesday else d.year - 1
+    return f"{start}-{start + 1}"
+
+
+MONTH_ABBREVIATIONS = {name[:3]: number for name, number in MONTHS.items()} | {"mrt": 3, "sept": 9}
+
+
+def month_number(name: str) -> int | None:
+    """ "februari", "feb", "nov", "mrt" -> the month's number; None when it is no month."""
+    name = name.lower().rstrip(".")
+    return MONTHS.get(name) or MONTH_ABBREVIATIONS.get(name) or MONTH_ABBREVIATIONS.get(name[:3])
+
+
 def add_months(d: date, months: int) -> date:
     """Same day `months` later, clamped to the month's last day (31 januari + 1 -> 29 februari)."""
     month_index = d.month - 1 + months
@@ -227,8 +244,8 @@ FORWARD_TIME = re.compile(
     r"|voor|na|in|rond|tijdens|dit|deze)\s+(?:(?:het|de|dit|deze)\s+)?(?:(?P<position>begin|eind|einde|midden)\s+"
     r"(?:van\s+)?(?:het\s+|de\s+)?)?"
     r"(?:(?P<quarter>" + "|".join(_QUARTERS) + r")\s+(?:kwartaal|trimester)"
-    r"|(?P<season>voorjaar|lente|zomer|najaar|herfst|winter)"
-    rf"|(?P<month>{_MONTH_ALTERNATION})|(?P<year_only>20\d\d)(?!\d))"
+    r"|(?P<season>voorjaar|lente|zomer|najaar|herfst|winter)(?!\w)"
+    rf"|(?P<month>{_MONTH_ALTERNATION})(?!\w)|(?P<year_only>20\d\d)(?!\d))"
     r"(?:\s+(?:van\s+)?(?P<year>20\d\d)(?!\d))?"
     r"|\bbinnen\s+(?:de\s+)?(?P<count>\d{1,2}|"
     + "|".join(NUMBER_WORDS)

@@ -161,6 +161,7 @@ def _word_label_items(text: str, span: Span, word: str) -> tuple[str, list[SubQu
 NUMBERED_ITEM = re.compile(
     r"(?m)(?:^[ \t]*|(?<=[?.!»”)])[ \t]+)(?P<number>\d{1,3})(?:[.)])?(?:[ \t]*$|[ \t]+(?=[A-ZÀ-Þ„“‘\"«(]))"
 )
+FIRST_ITEM = re.compile(r"[ \t]*(?P<number>1)[.)]?[ \t]+(?=[A-ZÀ-Þ„“‘\"«(])")
 QUESTION_END = re.compile(r"\?[\s\d,»”’)]*$")
 
 
@@ -180,8 +181,14 @@ def _numbered_items(text: str, span: Span) -> list[tuple[tuple[int, ...], int, s
     """Items numbered 1, 2, 3 ... as a label alone on its line, "1 Text" or "1. Text", also in one line."""
     starts: list[tuple[int, int, int]] = []
     expected = 1
+    first = FIRST_ITEM.match(text, span.start, span.end)  # "Lijst van vragen 1 Worden ..." (flattened)
+    if first:
+        starts.append((1, first.start("number"), first.end()))
+        expected = 2
     for match in NUMBERED_ITEM.finditer(text, span.start, span.end):
-        if int(match.group("number")) == expected:
+        if int(match.group("number")) == expected and match.start("number") >= (
+            starts[-1][2] if starts else 0
+        ):
             starts.append((expected, match.start("number"), match.end()))
             expected += 1
     items = []

@@ -24,7 +24,7 @@ _LETTER_ITEM = r"\(?(?P<letter>[a-z])\)"
 
 # A label at the start of a line: "1. Kan ...", "1-2.Van ...", "8, 9.\nDe ...", "1. a) Van ...", "a) graag"
 LINE_LABEL = re.compile(
-    rf"(?m)^[ \t]*(?:{_NUMBERS}[.)]{_AFTER}(?:\(?(?P<sub>[a-z])\)[ \t\n]+)?|{_LETTER_ITEM}{_AFTER})"
+    rf"(?m)^[ \t]*(?:{_NUMBERS}(?:\.\)|[.)]){_AFTER}(?:\(?(?P<sub>[a-z])\)[ \t\n]+)?|{_LETTER_ITEM}{_AFTER})"
 )
 # The same label inside a line after a sentence, a parenthesis or a colon (flattened text):
 #   "... tot en met maart 2022. 1. Kan de minister ..."   "... volgende vragen: 1. Hoeveel ..."

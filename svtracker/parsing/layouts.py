@@ -12,10 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .dates import DATE, parse_dutch_date
+from .dates import DATE, month_number, parse_dutch_date, tk_session_for
 from .header import (
     CAPS_NAME,
-    MINISTER_BLOCK,
+    CAPS_WORD,
+    TITLE_MAX_CHARS,
     find_printed_title,
     first_minister_block_in,
     last_minister_block_before,
@@ -184,13 +185,21 @@ def read_bulletin(text: str) -> list[Reading]:
     return readings
 
 
+# The minister's block of a Bulletin, on one line: "YVES LETERME MINISTER-PRESIDENT VAN DE VLAAMSE REGERING,
+# VLAAMS MINISTER VAN ..." (with or without a comma after the name).
+BULLETIN_MINISTER = re.compile(
+    rf"(?m)^[ \t]*(?P<name>{CAPS_WORD}(?:[ \t]+{CAPS_WORD}){{0,3}}?),?[ \t]+"
+    r"(?P<title>(?:VICE-?)?MINISTER(?:-PRESIDENT)?\b[^\n]*)$"
+)
+
+
 def _last_block(text: str, start: int, end: int) -> tuple[str, str] | None:
     last = None
-    for match in MINISTER_BLOCK.finditer(text, start, end):
+    for match in BULLETIN_MINISTER.finditer(text, start, end):
         last = match
     if last is None:
         return None
-    return natural_case(last.group("name").rstrip(",")), squash(last.group("title")).rstrip(",")
+    return natural_case(last.group("name")), squash(last.group("title")).rstrip(",")
 
 
 def _first_block_start(text: str, start: int, end: int) -> int | None:
@@ -207,6 +216,9 @@ SENATE_QUESTION = re.compile(
 )
 
 
+SENATE_SESSION = re.compile(r"ZITTING[ \t]*(?P<start>\d{4})[ \t]*-[ \t]*(?P<end>\d{4})")
+
+
 def read_senate(text: str) -> list[Reading]:
     """Bulletin van Vragen en Antwoorden of the Senate: "Vraag nr. 3-256 van de heer Vandenhove d.d. ..."."""
     starts = list(SENATE_QUESTION.finditer(text))
@@ -215,6 +227,9 @@ def read_senate(text: str) -> list[Reading]:
         end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
         reading = Reading("senate", number=int(match.group("number")), author=squash(match.group("author")))
         reading.date = parse_dutch_date(match.group("date"))
+        printed = SENATE_SESSION.search(text, 0, match.start())
+        if printed:
+            reading.session = f"{printed.group('start')}-{printed.group('end')}"
         line_end = text.find("\n", match.end() + 1)
         line_end = end if line_end < 0 or line_end > end else line_end
         reading.title = squash(text[match.end() : line_end]) or None
@@ -237,7 +252,7 @@ TK_NAME = (
     r"(?=[ \t]*[(,]|[ \t]+(?:en|aan)\b)"
 )
 TK_QUESTIONS = re.compile(
-    rf"Vragen[ \t]+van[ \t]+(?:(?:het[ \t]+lid|de[ \t]+leden)[ \t]+)?(?P<author>{TK_NAME})"
+    rf"(?:Vervolgv|V)ragen[ \t]+van[ \t]+(?:(?:het[ \t]+lid|de[ \t]+leden)[ \t]+)?(?P<author>{TK_NAME})"
     r"(?P<rest>[^\n]{0,1500})"
 )
 TK_SUBJECT = re.compile(r"\bover[ \t]+(?P<title>.+?)(?:[ \t]*\((?:ingezonden|ingediend)[^)]*\)|\.?[ \t]*$)")
@@ -249,9 +264,28 @@ TK_HEADING = re.compile(
 )
 # "Antwoord van Staatssecretaris Van Huffelen (Binnenlandse Zaken ...)", "... van minister-president Rutte"
 TK_ANSWERED_BY = re.compile(
-    r"Antwoord[ \t]+van[ \t]+(?:de[ \t]+)?(?:[Mm]inister(?:-president)?|[Ss]taatssecretaris)[ \t]+"
+    r"(?:Antwoord|Mededeling)[ \t]+van[ \t]+(?:de[ \t]+)?"
+    r"(?:[Mm]inister(?:-president)?|[Ss]taatssecretaris)[ \t]+"
     rf"(?:van[ \t]+[A-Z][^\s(]*[ \t]+)?(?P<name>{TK_NAME})[ \t]*\("
 )
+
+
+# "Gericht aan: C.J. Schouten, minister van Landbouw, ..." (pages built from the open data)
+TK_ADDRESSED_TO = re.compile(
+    r"Gericht[ \t]+aan:[ \t]*(?P<name>[^,\n]{2,60}),[ \t]*(?:minister|staatssecretaris)"
+)
+# "Indiendatum: 23 nov. 2022", "Indiendatum: feb. 2023" (a party's page)
+TK_FILED = re.compile(
+    r"Indiendatum:[ \t]*(?:(?P<day>\d{1,2})[ \t]+)?(?P<month>[a-z]{3,9})\.?[ \t]+(?P<year>\d{4})",
+    re.IGNORECASE,
+)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def read_tweede_kamer(text: str) -> list[Reading]:
@@ -283,12 +317,26 @@ def read_tweede_kamer(text: str) -> list[Reading]:
     answered_by = TK_ANSWERED_BY.search(text, match.end(), match.end() + 2000)
     if answered_by:
         reading.minister = squash(answered_by.group("name"))
+    elif addressed := TK_ADDRESSED_TO.search(text):
+        reading.minister = squash(addressed.group("name"))
+    if reading.title is None:
+        # "Het bericht «Verbreden snelwegen ...»" on top when the "Vragen van" line names no subject.
+        first_line = text[: match.start()].strip().split("\n")[0].strip()
+        reading.title = first_line if 0 < len(first_line) <= TITLE_MAX_CHARS else None
+    filed = TK_FILED.search(text)
+    if reading.date is None and filed:
+        month = month_number(filed.group("month"))
+        if month and filed.group("day"):
+            reading.date = _safe_date(int(filed.group("year")), month, int(filed.group("day")))
+        elif month:
+            reading.session = tk_session_for(date(int(filed.group("year")), month, 1))
     body_start = text.find("\n", match.end())
     body_start = len(text) if body_start < 0 else body_start
     if answered_by:
         line_end = re.compile(r"\(ontvangen[^)]*\)[^\n]*").search(text, answered_by.end())
         body_start = max(body_start, line_end.end() if line_end else answered_by.end())
     labels = find_word_labels(text, Span(body_start, len(text)))
+    reading.word_labels = bool(labels)  # else "1. Kan de minister ..." as in Flemish questions
     answers = [label for word, label in labels if word == "Antwoord"]
     questions = [label for word, label in labels if word == "Vraag"]
     first_answer = answers[0].span.start if answers else len(text)
@@ -346,6 +394,7 @@ def read_question_list(text: str) -> list[Reading]:
     if find_word_labels(text, body):
         reading.word_labels = True
         reading.answers_in_items = not any(word == "Antwoord" for word, _ in find_word_labels(text, body))
+        reading.regions.answer = body
     else:
         reading.numbered_list = True
     reading.regions.question = body
@@ -405,37 +454,51 @@ PIPE_LINE = re.compile(r"^(?P<value>[^\n|]*?)[ \t]*\|[ \t]*$")
 
 
 def read_pipe_page(text: str) -> list[Reading]:
-    """A page whose fields are table cells ending in "|", questions and answers alternating below:
+    """A page whose fields are table cells ending in "|", questions and answers alternating below; a page
+    may hold several questions, each starting with its cells:
 
-    De wolf |
-    |
-    Wybren van Haga (BVNL) |
-    |
-    Piet Adema (minister landbouw, natuur en voedselkwaliteit) (CU) |
-    Heeft u de bereidheid om de wolf vogelvrij te verklaren ...?
-    Ik begrijp de zorgen van de burgers ...
+        De wolf |
+        |
+        Wybren van Haga (BVNL) |
+        |
+        Piet Adema (minister landbouw, natuur en voedselkwaliteit) (CU) |
+        Heeft u de bereidheid om de wolf vogelvrij te verklaren ...?
+        Ik begrijp de zorgen van de burgers ...
     """
-    lines = text.split("\n")
+    starts = [
+        match.start()
+        for match in PIPE_BLOCK.finditer(text)
+        if not text[: match.start()].rstrip(" \t\n").endswith("|")  # the first cell of a run of cells
+    ] or [0]
+    readings = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        readings.append(_pipe_block(text, start, end))
+    return readings
+
+
+def _pipe_block(text: str, start: int, end: int) -> Reading:
     cells: list[str] = []
-    position = 0
-    for line in lines:
-        position += len(line) + 1
+    position = start
+    for line in text[start:end].split("\n"):
         match = PIPE_LINE.match(line)
         if match is None:
-            position -= len(line) + 1
             break
+        position += len(line) + 1
         if match.group("value").strip() and not match.group("value").startswith("!["):
             cells.append(squash(match.group("value")))
-    reading = Reading("pipe_page", numbering_restarts=False)
+    reading = Reading("pipe_page", numbering_restarts=False, alternating=True)
     if cells:
         reading.title = cells[0]
     if len(cells) > 1:
-        reading.author = squash(cells[1].split("(")[0]) or None
+        reading.author = squash(cells[1].split("(")[0].split(",")[0]) or None
     if len(cells) > 2:
         reading.minister = squash(cells[2].split("(")[0]) or None
-    reading.regions.question = Span(min(position, len(text)), len(text))
-    reading.alternating = True  # unlabelled: a question line, then its answer
-    return [reading]
+    reading.regions.question = Span(min(position, end), end)
+    return reading
+
+
+PIPE_BLOCK = re.compile(r"(?m)^[^\n|]+\|[ \t]*\n\|[ \t]*$")
 
 
 def _is_pipe_page(text: str) -> bool:
@@ -467,10 +530,17 @@ LAYOUTS: tuple[Layout, ...] = (
 )
 
 
+DUTCH_LAYOUTS = {"tweede_kamer", "kamervraag_page", "pipe_page", "question_list"}
+
+
 def readings_of(text: str) -> list[Reading]:
     for layout in LAYOUTS:
         if layout.detect(text):
             readings = layout.read(text)
             if readings:
+                for reading in readings:
+                    # The Tweede Kamer's session year (vergaderjaar) starts on the third Tuesday of September.
+                    if layout.name in DUTCH_LAYOUTS and reading.session is None and reading.date is not None:
+                        reading.session = tk_session_for(reading.date)
                 return readings
     return read_flemish(text)

@@ -351,7 +351,10 @@ DELIVERED = _words(
     r"\b(?:staan|staat)\s+(?:sinds|al|reeds|op\s+de\s+website)\b"
     r"|\b(?:werd|werden|is|zijn)\s+(?:reeds\s+|al\s+)?(?:gepubliceerd|bezorgd|overgemaakt|meegedeeld)\b(?!\s+worden)"
     r"|\bvindt\s+u\s+(?:in|als)\s+bijlage\b|\bin\s+bijlage\s+(?:vindt|treft)\b"
+    # a process told in general ("Over het lopende jaar zijn op dat moment nog geen cijfers bekend.")
+    r"|\bop\s+dat\s+moment\b"
 )
+PLANNED_AMOUNT = _words(r"\b(?:bedragen|bedraagt|begrote?|begroting|raming)\b")
 # A question of the member, or the member's request, is no promise.
 QUESTION_SENTENCE = re.compile(r"\?\s*[\"”’)]*\s*$")
 # In the explanation, the member quotes an earlier answer: "De minister deelde mee dat ...".
@@ -393,7 +396,14 @@ def _evidence(sentence: str, in_question: bool, question_date: date | None = Non
     fired = [(cue, match) for cue in CUES if (match := cue.pattern.search(sentence))]
     if not fired:
         future, time = FUTURE_VERB.search(sentence), FORWARD_TIME.search(sentence)
-        if future and time and DATA_WORDS.search(sentence) and forward_date(sentence, question_date)[0]:
+        planned = PLANNED_AMOUNT.search(sentence)  # "zal ... € 4,3 miljard voor 2025 bedragen": a budget
+        if (
+            future
+            and time
+            and not planned
+            and DATA_WORDS.search(sentence)
+            and forward_date(sentence, question_date)[0]
+        ):
             return Evidence("pending", squash(time.group(0)), 0.6, None, time)
         return None
     cue, match = max(fired, key=lambda item: item[0].weight)
