@@ -1,5 +1,6 @@
 """Every URL of the project, walked generically: another office's objects are a 404, never a 403 or a
-page, and a visitor who is not logged in is sent to the login page.
+page, a visitor who is not logged in is sent to the login page, and nothing an office does through any URL
+changes the parliament's shared records (README, "Whose data is whose").
 
 New URLs and models of any app are covered without changing this file: the URL patterns come from the
 resolver, and the ids tried are those of every object that belongs to the other office (found through
@@ -10,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -17,8 +19,8 @@ from django.utils import timezone
 from svtracker.accounts.models import Membership, Office
 from svtracker.drafts.services import draft_follow_up
 from svtracker.parliament.services import follow_member
-from svtracker.promises.services import confirm_promise
 from svtracker.pipeline.services import import_document
+from svtracker.promises.services import confirm_promise
 from tests.factories import MembershipFactory, UserFactory
 
 # Views that must work without logging in, each on purpose.
@@ -33,6 +35,50 @@ PUBLIC = {
 SKIPPED_NAMESPACES = {"admin"}  # Django's admin has its own login and permission checks
 # Integer URL parts that are not object ids.
 NON_ID_INTS = {"number": 1, "year": 2024}
+
+
+# The parliament's records, shared by every office (rows with an office are that office's own).
+SHARED_MODELS = ["people.Member", "people.Minister", "people.PolicyArea", "people.MinisterTerm",
+                 "reminders.RecessPeriod", "questions.SessionYear"]
+# A document dated in the future that names a minister nobody knows for a policy area someone holds.
+FORGED_DOCUMENT = """SCHRIFTELIJKE VRAAG
+
+nr. 7
+van MAAIKE DE VREESE
+datum: 15 januari 2030
+
+aan JAN VERVALSER
+VICEMINISTER-PRESIDENT VAN DE VLAAMSE REGERING, VLAAMS MINISTER VAN BINNENLANDS BESTUUR,
+BESTUURSZAKEN, INBURGERING EN GELIJKE KANSEN
+
+Inburgeraars  -  Een vraag uit de toekomst
+
+1. Wie is bevoegd?
+"""
+
+
+def shared_records() -> dict[str, dict]:
+    """Every shared row as its field values (and a term's policy areas), by model and primary key."""
+    snapshot = {}
+    for label in SHARED_MODELS:
+        model = apps.get_model(label)
+        rows = model.objects.all()
+        if any(f.name == "office" for f in model._meta.concrete_fields):
+            rows = rows.filter(office__isnull=True)
+        if label == "people.MinisterTerm":
+            rows = rows.prefetch_related("policy_areas")
+        snapshot[label] = {row.pk: (*(getattr(row, f.attname) for f in model._meta.concrete_fields),
+                                    *([sorted(a.pk for a in row.policy_areas.all())]
+                                      if label == "people.MinisterTerm" else []))
+                           for row in rows}
+    return snapshot
+
+
+def assert_no_shared_record_changed(before: dict, after: dict) -> None:
+    """Nothing changed or removed; a document may add a person or an area, never a shared term."""
+    for label, rows in before.items():
+        assert {pk: after[label].get(pk) for pk in rows} == rows, label
+    assert set(after["people.MinisterTerm"]) == set(before["people.MinisterTerm"])
 
 
 def url_patterns(patterns=None, namespace=""):
@@ -159,6 +205,7 @@ def test_another_offices_objects_are_not_found_at_any_url(client, staff, office,
     assert {"questions:detail", "questions:document", "questions:series_detail", "promises:detail"} <= {
         name for name, _ in object_urls}
     failures = []
+    before = shared_records()
     for name, pattern in object_urls:
         for object_id in foreign_ids:
             url = reverse(name, kwargs=fill(pattern, object_id))
@@ -167,6 +214,26 @@ def test_another_offices_objects_are_not_found_at_any_url(client, staff, office,
             if 404 not in statuses or not set(statuses) <= {404, 405}:
                 failures.append((name, url, statuses))
     assert not failures
+    assert_no_shared_record_changed(before, shared_records())
+
+
+def test_no_form_of_an_office_changes_the_parliaments_shared_records(client, staff, office, foreign_ids):
+    """As an office admin, every page without an id is sent plausible data for the shared records: a
+    member's other parliament id, a minister, a function title, recess dates, a future-dated document."""
+    Membership.objects.filter(user=staff).update(role=Membership.Role.ADMIN)
+    client.force_login(staff)
+    before = shared_records()
+    payload = {"name": "Maaike De Vreese", "parliament_id": "1", "minister": "1", "author": "1",
+               "minister_title": "VLAAMS MINISTER VAN INBURGERING", "function_title": "VLAAMS MINISTER",
+               "title": "Inburgeraars", "number": "1", "asked_on": "2030-01-15", "start": "2024-03-30",
+               "end": "2024-04-14", "date": "2024-03-30", "year": "2024", "action": "add"}
+    for name, pattern, _view in url_patterns():
+        if name in PUBLIC or is_object_url(pattern) or name == "accounts:logout":
+            continue
+        files = {"files": [SimpleUploadedFile("toekomst.txt", FORGED_DOCUMENT.encode())]}
+        response = client.post(reverse(name, kwargs=fill(pattern, 1)), {**payload, **files})
+        assert response.status_code < 500, name
+    assert_no_shared_record_changed(before, shared_records())
 
 
 def test_pages_without_ids_open_for_staff(client, staff, office):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from svtracker.people.selectors import ministers_for
 from svtracker.questions.selectors import all_ministers
 
 
@@ -38,10 +39,12 @@ class DraftForm(forms.Form):
 
     @classmethod
     def for_draft(cls, draft, data=None):
-        return cls(data=data, initial={
+        form = cls(data=data, initial={
             "minister": draft.minister_id, "minister_title": draft.minister_title, "title": draft.title,
             "introduction": draft.introduction, "questions": draft.questions,
             "excel_closing": draft.excel_closing})
+        form.fields["minister"].queryset = ministers_for(office=draft.office_id)  # not another office's
+        return form
 
     def question_values(self) -> list[str]:
         """The questions to show in the editor: as submitted, or as saved, and one empty one to add."""

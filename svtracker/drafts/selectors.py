@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 
 from svtracker.accounts.models import Office
 from svtracker.people.models import MinisterTerm
+from svtracker.people.selectors import visible_terms
 from svtracker.promises.models import Promise
 from svtracker.questions.models import Question, Reference, Series
 
@@ -35,13 +36,13 @@ def follow_ups_of(*, office: Office, series: Series | None = None, question: Que
             .order_by("-sent_at", "-updated"))
 
 
-def policy_area_holders() -> list[tuple[str, str, str]]:
+def policy_area_holders(*, office) -> list[tuple[str, str, str]]:
     """Each policy area with the minister last seen holding it and that function title, by area name.
 
     The same rule as the addressee of a follow-up: the most recent term that covers the area.
     """
     holders: dict[str, MinisterTerm] = {}
-    for term in MinisterTerm.objects.select_related("minister").prefetch_related("policy_areas"):
+    for term in visible_terms(office=office).select_related("minister").prefetch_related("policy_areas"):
         for area in term.policy_areas.all():
             known = holders.get(area.name)
             if known is None or (term.end or term.start) > (known.end or known.start):

@@ -44,15 +44,40 @@ def member_named(name: str) -> Member:
     return member
 
 
+def set_parliament_id(*, person: Member | Minister, parliament_id: str, confirmed: bool = False) -> bool:
+    """Give a member or minister their person id at the parliament; True when it is (now) theirs.
+
+    An office's word (following a member) only fills in a missing id: it never changes one another office
+    relies on. The parliament's own data (`confirmed`: the sync's person ids, its members list) and site
+    administrators (the admin) change it; each change is kept in the record's history.
+    """
+    parliament_id = parliament_id.strip()
+    if not parliament_id or person.parliament_id == parliament_id:
+        return bool(parliament_id)
+    if person.parliament_id and not confirmed:
+        return False
+    person.parliament_id = parliament_id
+    person.save(update_fields=["parliament_id"])
+    return True
+
+
 @transaction.atomic
-def minister_seen(*, name: str, function_title: str, on: date) -> Minister:
-    """Record that a document shows `name` holding `function_title` on a date (extends the term)."""
+def minister_seen(*, name: str, function_title: str, on: date, office, parliament_id: str = "") -> Minister:
+    """Record that a document shows `name` holding `function_title` on a date (extends the term).
+
+    In an office's document (`office`) the term is that office's own: it changes what that office sees and
+    nothing another office sees. With the parliament's person id of the minister (the sync), or with no
+    office (a site administrator's tools), it is the parliament's term, shared by every office.
+    """
     minister, _ = Minister.objects.get_or_create(name=name)
+    if parliament_id:
+        set_parliament_id(person=minister, parliament_id=parliament_id, confirmed=True)
     title = " ".join(function_title.split())
     if not title:
         return minister
+    owner = None if parliament_id else office
     term, created = MinisterTerm.objects.get_or_create(
-        minister=minister, function_title=title, defaults={"start": on, "end": on})
+        minister=minister, function_title=title, office=owner, defaults={"start": on, "end": on})
     if created:
         for area in policy_areas_from_title(title):
             term.policy_areas.add(PolicyArea.objects.get_or_create(name=area)[0])

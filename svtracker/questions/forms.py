@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from svtracker.parsing import session_for
+from svtracker.people.selectors import ministers_for
 
-from .selectors import all_ministers, find_questions, members_of
+from .selectors import find_questions, members_of
 
 ALLOWED_SUFFIXES = (".pdf", ".txt")
 
@@ -94,7 +95,7 @@ class RegisterQuestionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.office = office
         self.fields["author"].queryset = members_of(office=office)
-        self.fields["minister"].queryset = all_ministers()
+        self.fields["minister"].queryset = ministers_for(office=office)
 
     def clean(self):
         data = super().clean()

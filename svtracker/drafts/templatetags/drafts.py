@@ -14,7 +14,8 @@ def follow_ups(question):
     return list(follow_ups_of(office=question.office, series=question.series, question=question))
 
 
-@register.simple_tag
-def policy_holders():
-    """(policy area, minister, function title) as last seen in documents, for forms that pick a minister."""
-    return policy_area_holders()
+@register.simple_tag(takes_context=True)
+def policy_holders(context):
+    """(policy area, minister, function title) as the current office sees them, for forms that pick a
+    minister."""
+    return policy_area_holders(office=context.get("office"))
