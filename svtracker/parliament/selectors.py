@@ -31,14 +31,22 @@ def offices_following_members():
 
 def members_named(*, name: str) -> list[ParliamentMember]:
     """Members in the parliament's list with this name (accents and case aside): the ids to offer."""
-    wanted = comparable_name(name)
-    return [member for member in ParliamentMember.objects.all() if comparable_name(member.name) == wanted]
+    return _members_by_name().get(comparable_name(name), [])
 
 
 def id_offers(*, office: Office) -> dict[int, list[ParliamentMember]]:
     """For each followed member without a person id: the members list's candidates (followed pk -> list)."""
-    return {followed.pk: offers for followed in followed_members_of(office=office)
-            if not followed.member.parliament_id and (offers := members_named(name=followed.member.name))}
+    without_id = [f for f in followed_members_of(office=office) if not f.member.parliament_id]
+    by_name = _members_by_name() if without_id else {}
+    return {followed.pk: by_name[key] for followed in without_id
+            if (key := comparable_name(followed.member.name)) in by_name}
+
+
+def _members_by_name() -> dict[str, list[ParliamentMember]]:
+    members: dict[str, list[ParliamentMember]] = {}
+    for member in ParliamentMember.objects.all():
+        members.setdefault(comparable_name(member.name), []).append(member)
+    return members
 
 
 def parliament_record_of(*, question) -> ParliamentRecord | None:

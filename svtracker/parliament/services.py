@@ -92,7 +92,8 @@ class SyncReport:
 
     @property
     def ok(self) -> bool:
-        return not (self.failed or self.errors or self.skipped)
+        """Nothing left to retry (a hit that could not be read is said, but retrying will not change it)."""
+        return not (self.failed or self.errors)
 
     @property
     def complete(self) -> bool:
@@ -355,7 +356,8 @@ def _sync_question(*, follow: FollowedMember, found: FoundQuestion, client: Parl
                                     question=result.question, document_id=document_id)
     (report.answered if newly_answered else report.imported).append(label)
     # bestand-ordered lists every file; the question's and the answer's own are not annexes.
-    own = {document_id, *(hit.document_id for hit in found.of_kind(Kind.QUESTION, Kind.ANSWER))}
+    own = {document_id, state.document_id if state else "",
+           *(hit.document_id for hit in found.of_kind(Kind.QUESTION, Kind.ANSWER))}
     annexes = [*found.annex_ids, *(f.document_id for f in detail.files if f.document_id not in own)]
     _attach_annexes(follow=follow, found=found, question=result.question, document_ids=annexes,
                     client=client, report=report, label=label, files=detail.files)

@@ -77,3 +77,18 @@ def test_a_member_followed_earlier_without_id_is_offered_the_id_on_the_page(admi
     html = admin_client.get(reverse("parliament:followed")).content.decode()
 
     assert 'name="parliament_id" value="2791"' in html and "overnemen uit de ledenlijst" in html
+
+
+def test_the_sync_page_reads_a_fixed_number_of_queries(admin_client, office, parliament,
+                                                       django_assert_max_num_queries):
+    from svtracker.parliament.models import ParliamentMember
+
+    for number, name in enumerate(["Kurt De Loor", "Jan Peeters", "An Vos", "Els Ampe"]):
+        follow_member(office=office, name=name, parliament_id="")
+        ParliamentMember.objects.create(parliament_id=str(2790 + number), first_name=name.split()[0],
+                                        last_name=name.partition(" ")[2])
+
+    with django_assert_max_num_queries(12):
+        page = admin_client.get(reverse("parliament:followed"))
+
+    assert page.content.decode().count("overnemen uit de ledenlijst") == 4
