@@ -34,7 +34,6 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
-    "simple_history",
     "svtracker.people",
     "svtracker.accounts",
     "svtracker.questions",
@@ -63,7 +62,6 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "svtracker.accounts.middleware.CurrentOfficeMiddleware",
     "axes.middleware.AxesMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",  # who changed a shared record, in its history
 ]
 
 ROOT_URLCONF = "svtracker.urls"
@@ -175,6 +173,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "svtracker.reminders.tasks.run_daily_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
+    # Digests a killed worker left "sending" past their lease, or whose task was lost, are queued again.
+    "reminder-sweep": {
+        "task": "svtracker.reminders.tasks.requeue_stuck_digests",
+        "schedule": env.int("REMINDER_SWEEP_MINUTES", default=5) * 60,
+    },
     # New questions and answers from the parliament's open data, a few times each working day.
     "parliament-sync": {
         "task": "svtracker.parliament.tasks.sync_all_offices",
@@ -203,6 +206,19 @@ REMINDER_RETRY_BACKOFF_MAX = env.int("REMINDER_RETRY_BACKOFF_MAX", default=3600)
 # A digest left "sending" by a killed worker may be sent again after this many seconds; keep it shorter than
 # CELERY_VISIBILITY_TIMEOUT so the redelivered task can take it over, longer than an SMTP send can take.
 REMINDER_SENDING_LEASE = env.int("REMINDER_SENDING_LEASE", default=15 * 60)
+# Soft and hard time limits (seconds) of every task: CELERY_TASK_* for a task that sets none. A digest's send
+# stops well inside the lease (no second worker while it may still go on); the sync's hard limit stays under
+# the visibility timeout, so a long run is never delivered to a second worker.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
+REMINDER_SEND_SOFT_TIME_LIMIT = env.int("REMINDER_SEND_SOFT_TIME_LIMIT", default=120)
+REMINDER_SEND_TIME_LIMIT = env.int("REMINDER_SEND_TIME_LIMIT", default=180)
+REMINDER_SCAN_SOFT_TIME_LIMIT = env.int("REMINDER_SCAN_SOFT_TIME_LIMIT", default=1200)
+REMINDER_SCAN_TIME_LIMIT = env.int("REMINDER_SCAN_TIME_LIMIT", default=1500)
+REMINDER_SWEEP_SOFT_TIME_LIMIT = env.int("REMINDER_SWEEP_SOFT_TIME_LIMIT", default=120)
+REMINDER_SWEEP_TIME_LIMIT = env.int("REMINDER_SWEEP_TIME_LIMIT", default=180)
+PARLIAMENT_SYNC_SOFT_TIME_LIMIT = env.int("PARLIAMENT_SYNC_SOFT_TIME_LIMIT", default=1500)
+PARLIAMENT_SYNC_TIME_LIMIT = env.int("PARLIAMENT_SYNC_TIME_LIMIT", default=1800)
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}

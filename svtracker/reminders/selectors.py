@@ -230,6 +230,15 @@ def unsent_digest_ids(*, lease: timedelta) -> list[int]:
                 .order_by("date", "id").values_list("pk", flat=True))
 
 
+def stuck_digest_ids(*, lease: timedelta) -> list[int]:
+    """Digests a worker left behind: "sending" longer than the lease, or ready, never tried, for as long
+    (a ready digest that was tried waits for its retry)."""
+    stale = timezone.now() - lease
+    return list(Digest.objects.filter(Q(status=Digest.Status.SENDING, sending_since__lt=stale)
+                                      | Q(status=Digest.Status.READY, attempts=0, created__lt=stale))
+                .order_by("date", "id").values_list("pk", flat=True))
+
+
 def failed_digests(*, office: Office):
     return (Digest.objects.filter(office=office, status=Digest.Status.FAILED)
             .select_related("recipient").order_by("-date", "id"))

@@ -1,7 +1,8 @@
 """The daily reminder scan, digest delivery, preferences and recess dates: everything that writes.
 
-Exactly once: a Reminder row per (item, reason, date, recipient) under a unique constraint makes a second
-scan harmless, and a Digest's status (ready -> sending -> sent/failed) makes a redelivered task harmless.
+Once: a Reminder row per (item, reason, date, recipient) under a unique constraint makes a second scan
+harmless, and a Digest's status (ready -> sending -> sent/failed) makes a redelivered task harmless; what
+SMTP leaves open is in deliver_digest (and the README).
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from email.utils import parseaddr
 from functools import cached_property
+from smtplib import SMTPException
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -231,7 +234,12 @@ def claim_digest(*, digest_id: int) -> Digest | None:
 
 
 def deliver_digest(*, digest_id: int) -> bool:
-    """Send a digest email once; an SMTP or connection error resets it to ready and is raised to retry."""
+    """Send a digest email once; an SMTP or connection error resets it to ready and is raised to retry.
+
+    The sent mark is written as soon as the server accepted the message (its 250 after DATA), on the open
+    connection, before QUIT. Only a crash in between (one database write) can send it again: with the same
+    Message-ID (digest_message_id), which mail servers and clients recognise as the same mail.
+    """
     digest = claim_digest(digest_id=digest_id)
     if digest is None:
         return False
@@ -239,14 +247,39 @@ def deliver_digest(*, digest_id: int) -> bool:
     if not context["items"]:
         Digest.objects.filter(pk=digest.pk).update(status=Digest.Status.CANCELLED)
         return False
+    message = digest_message(digest=digest, context=context)
+    mail = get_connection()
     try:
-        digest_message(digest=digest, context=context).send()
-    except Exception as exc:
+        mail.open()
+        mail.send_messages([message])
+    except Exception as exc:  # also a soft time limit: the digest is ready for the retry
         Digest.objects.filter(pk=digest.pk).update(status=Digest.Status.READY, last_error=repr(exc)[:2000])
+        _close_quietly(mail)
         raise
-    Digest.objects.filter(pk=digest.pk).update(status=Digest.Status.SENT, sent_at=timezone.now(),
-                                               last_error="")
+    try:
+        Digest.objects.filter(pk=digest.pk).update(status=Digest.Status.SENT, sent_at=timezone.now(),
+                                                   last_error="")
+    finally:
+        _close_quietly(mail)
     return True
+
+
+def _close_quietly(mail) -> None:
+    """QUIT and close; the message was accepted or refused before, so a failing QUIT changes nothing."""
+    try:
+        mail.close()
+    except (SMTPException, OSError) as error:
+        log.info("closing the mail connection failed after the send: %r", error)
+
+
+def requeue_stuck_digests() -> list[int]:
+    """Queue again the digests a worker left behind: "sending" past the lease (the worker died mid-send) or
+    ready and never tried past the lease (its task was lost). Beat runs this every few minutes."""
+    stuck = selectors.stuck_digest_ids(lease=_sending_lease())
+    for pk in stuck:
+        if not _enqueue(pk):
+            break  # the broker is down: the next sweep tries again
+    return stuck
 
 
 def mark_digest_failed(*, digest_id: int, error: str) -> None:
@@ -301,13 +334,20 @@ def digest_context(*, digest: Digest) -> dict:
             + reverse("reminders:preferences")}
 
 
+def digest_message_id(digest: Digest) -> str:
+    """The digest's own Message-ID, the same on every attempt (RFC 5322: unique per message)."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "svtracker.invalid"
+    return f"<digest-{digest.pk}.{digest.date:%Y%m%d}.svtracker@{domain}>"
+
+
 def digest_message(*, digest: Digest, context: dict) -> EmailMultiAlternatives:
     """The digest as a Dutch text + HTML email (templates reminders/digest_subject.txt, .txt, .html)."""
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string("reminders/digest_subject.txt", context).split())
         text = render_to_string("reminders/digest.txt", context)
         html = render_to_string("reminders/digest.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [digest.recipient.email])
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [digest.recipient.email],
+                                     headers={"Message-ID": digest_message_id(digest)})
     message.attach_alternative(html, "text/html")
     return message
 

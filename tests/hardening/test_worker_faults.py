@@ -1,5 +1,6 @@
-"""Faults under the reminders: a Celery worker killed (SIGKILL) in the middle of a batch of digests, and Redis
-stopped for a while. Afterwards every person has their digest exactly once.
+"""Faults under the reminders: a Celery worker killed (SIGKILL) in the middle of a batch of digests, one
+killed between the SMTP server's acceptance and its sent mark, and Redis stopped for a while. Afterwards every
+person has their digest exactly once, or, in the one window SMTP leaves open, twice as the same message.
 
 Real worker subprocesses on Redis and the pytest test database, a real local SMTP server (the fixtures and
 helpers of tests/reminders/test_worker.py). Redis for the outage test is our own redis-server process on a
@@ -9,6 +10,7 @@ free port, never the shared one.
 from __future__ import annotations
 
 import asyncio
+import email
 import os
 import shutil
 import signal
@@ -23,7 +25,8 @@ from django.conf import settings
 
 from svtracker.celery import app as celery_app
 from svtracker.reminders.models import Digest
-from svtracker.reminders.services import run_reminders
+from svtracker.reminders.services import digest_message_id, run_reminders
+from svtracker.reminders.tasks import requeue_stuck_digests
 from tests.celeryworker import start_worker, stop_process, wait_for
 from tests.factories import MembershipFactory, ProfileFactory, PromiseFactory, QuestionFactory, UserFactory
 from tests.reminders.test_worker import SCAN_DAY, Mailbox, free_port
@@ -166,6 +169,60 @@ def test_worker_killed_mid_batch_every_digest_is_sent_exactly_once(
     retaken = Digest.objects.get(attempts=2)
     assert retaken.status == Digest.Status.SENT
     assert set(Digest.objects.exclude(pk=retaken.pk).values_list("attempts", flat=True)) == {1}
+
+
+class KillingMailbox(Mailbox):
+    """Stores the first message (the server has it: accepted), then kills the worker that sent it before its
+    250 gets back: for the worker, the same as dying between the server's acceptance and its sent mark."""
+
+    def __init__(self, port: int):
+        super().__init__(port)
+        self.victim: subprocess.Popen | None = None
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        if self.victim is not None:
+            os.kill(self.victim.pid, signal.SIGKILL)
+            self.victim = None
+        return "250 OK"
+
+
+@pytest.fixture
+def killing_mailbox():
+    handler = KillingMailbox(free_port())
+    controller = Controller(handler, hostname="127.0.0.1", port=handler.port)
+    controller.start()
+    yield handler
+    controller.stop()
+
+
+def test_worker_killed_between_smtp_acceptance_and_the_sent_mark_sends_the_same_message_once_more(
+        office, staff, killing_mailbox, tmp_path, broker_for_test):
+    broker = settings.REDIS_URL or "redis://127.0.0.1:6379/6"
+    broker_for_test(broker)
+    staff_with_a_due_promise(office, staff, people=1)
+    workers = Workers(tmp_path, broker, killing_mailbox.port)
+    try:
+        first, _log = workers.start()
+        killing_mailbox.victim = first
+        run_reminders(on=SCAN_DAY)
+        first.wait(timeout=60)
+        digest = Digest.objects.get()
+        assert digest.status == Digest.Status.SENDING and len(killing_mailbox.messages) == 1
+
+        _second, log = workers.start()
+        time.sleep(SENDING_LEASE + 0.5)
+        requeue_stuck_digests.delay()  # what beat's sweep does every few minutes
+        wait_for(lambda: Digest.objects.get().status == Digest.Status.SENT, timeout=60,
+                 message=log.read_text())
+        requeue_stuck_digests.delay()
+        time.sleep(VISIBILITY_TIMEOUT + 2)  # the dead worker's own task, redelivered, finds it sent
+    finally:
+        workers.stop_all()
+    digest.refresh_from_db()
+    assert (digest.status, digest.attempts) == (Digest.Status.SENT, 2)
+    ids = [email.message_from_bytes(m.original_content)["Message-ID"] for m in killing_mailbox.messages]
+    assert ids == [digest_message_id(digest)] * 2  # a server or client that de-duplicates shows it once
 
 
 class OwnRedis:
