@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
+    "simple_history",
     "svtracker.people",
     "svtracker.accounts",
     "svtracker.questions",
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "svtracker.accounts.middleware.CurrentOfficeMiddleware",
     "axes.middleware.AxesMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",  # who changed a shared record, in its history
 ]
 
 ROOT_URLCONF = "svtracker.urls"
