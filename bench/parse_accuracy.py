@@ -209,15 +209,43 @@ def use_parser(directory: Path) -> None:
     spec.loader.exec_module(module)
 
 
+class SwallowedCrash(Exception):
+    """The parser caught its own exception and returned a 'crashed' warning: still a crash to report."""
+
+
+def crash_detail(parsing, text: str, warning: str) -> str:
+    """The real exception behind a swallowed crash, when the private parse can be called to show it."""
+    document = getattr(parsing, "document", None)
+    inner = getattr(document, "_parse", None)
+    if callable(inner):
+        try:
+            inner(text, getattr(parsing, "DEFAULT_INTERVAL_MONTHS", 3))
+        except Exception as error:  # the exception the public function swallowed
+            return f"{type(error).__name__}: {error}"
+    return str(warning)
+
+
 def parse_all(text: str) -> list[dict]:
-    """The parser's results for one file as to_json dicts: several when the parser splits the file."""
+    """The parser's results for one file as to_json dicts: several when the parser splits the file.
+
+    A result carrying a warning with code 'crashed' (the parser swallowed its own exception) raises
+    SwallowedCrash, so it is counted and listed as a crash like an exception would be.
+    """
     import svtracker.parsing as parsing
 
-    for name in ("parse_many", "parse_all", "parse_texts"):
+    parsed = None
+    for name in ("parse_questions", "parse_many", "parse_all", "parse_texts"):
         many = getattr(parsing, name, None)
         if callable(many):
-            return [parsing.to_json(parsed) for parsed in many(text)]
-    return [parsing.to_json(parsing.parse_text(text))]
+            parsed = list(many(text))
+            break
+    if parsed is None:
+        parsed = [parsing.parse_text(text)]
+    for result in parsed:
+        for warning in getattr(result, "warnings", None) or []:
+            if getattr(warning, "code", None) == "crashed":
+                raise SwallowedCrash(crash_detail(parsing, text, warning))
+    return [parsing.to_json(result) for result in parsed]
 
 
 def squash(value) -> str | None:

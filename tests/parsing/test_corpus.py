@@ -146,3 +146,27 @@ def test_scorer_reports_wrong_labels_and_counts_promises(tmp_path):
     assert corpus["promises"]["expected"] == 3
     assert corpus["promises"]["recalled"] == 2
     assert report["seeds"]["files"] == 0
+
+
+def test_a_crash_the_parser_swallows_is_still_counted(tmp_path, monkeypatch):
+    """parse_questions turns its own exception into a 'crashed' warning; the scorer lists it as a crash."""
+    import svtracker.parsing.document as document
+
+    (seed,) = sorted(SEED_DIR.glob("003_*.txt"))
+    (tmp_path / "probe.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    labels = {
+        "source": {"url": "https://example.org/probe", "corpus": "pages"},
+        "parliament": "Vlaams Parlement",
+        "kind": "answer_only",
+        "expected": {"number": 1, "promises": []},
+    }
+    (tmp_path / "probe.yaml").write_text(yaml.safe_dump(labels, allow_unicode=True), encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("probe")
+
+    monkeypatch.setattr(document, "_parse", broken)
+    report = run(corpus_dir=tmp_path, only="probe")
+    assert report["corpus"]["crashes"] == 1
+    crashes = [f for f in report["failures"] if f["field"] == "crash"]
+    assert crashes and "ZeroDivisionError" in crashes[0]["got"]
