@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import DATE, parse_dutch_date, session_for
+from .dates import _MONTH_ALTERNATION, DATE, MONTHS, parse_dutch_date, session_for
 from .layout import sentences
 from .types import ReferenceMention
 
@@ -14,10 +14,24 @@ from .types import ReferenceMention
 #   "Sinds het antwoord op uw SV 8 van 2 oktober 2023 is er geen nieuwe koppeling ..." (001, answer)
 #   "SV nr. 1 (2024-2025)" (session written out)
 NUMBERED_QUESTION = re.compile(
-    r"(?:\b[Ss]chriftelijke\s+vraag|\bSV|\b(?:mijn|uw|zijn|haar|de|die)\s+(?:vorige\s+|eerdere\s+)?vraag)"
-    r"\s+(?:nr\.?\s*|nummer\s+)?(?P<number>\d{1,5})\b"
+    r"(?:\b(?P<written>[Ss]chriftelijke\s+vraag|SV)|\b(?:mijn|uw|zijn|haar|de|die)\s+(?:vorige\s+|eerdere\s+)?vraag)"
+    r"\s+(?P<nr>nr\.?\s*|nummer\s+)?(?P<number>\d{1,5})\b"
     r"(?:\s*\((?P<session>\d{4})\s*-\s*(?P<session_end>\d{4})\))?"
-    rf"(?:\s*,?\s+(?:van|d\.d\.|dd\.?)\s+(?P<date>{DATE}))?"
+    rf"(?:\s*,?\s+(?:van|d\.d\.|dd\.?)\s+(?P<date>{DATE})"
+    # "de vraag nr. 830, die door het geacht lid op 22 december 1993 werd gesteld" (Kamer, 1994)
+    rf"|\s*,\s+die\s+(?:door\s+[^,.]{{1,40}}?\s+)?op\s+(?P<date_asked>{DATE}))?"
+)
+# Tweede Kamer: an earlier question by who asked it and when, without a number in our sense:
+#   "eerdere vragen terzake van het lid Schonis (D66), ingezonden 16 juli 2020 (vraagnummer 2020Z14090)"
+#   "uw antwoorden op Kamervragen van het lid Groothuizen (D66) van 10 februari j.l."
+MEMBER_QUESTION = re.compile(
+    r"\bvan\s+het\s+lid\s+(?P<member>[A-Z][\w'’\-]*(?:\s+[A-Za-z][\w'’\-]*){0,3}?)\s*(?:\([^)]{1,40}\))?,?\s+"
+    rf"(?:ingezonden\s+|van\s+)(?P<date>{DATE}|\d{{1,2}}\s+(?P<month>{_MONTH_ALTERNATION})\s+j\.?\s?l\.?)"
+)
+# A footnote of the Aanhangsel: "Aanhangsel Handelingen, vergaderjaar 2012–2013, nr. 1969"
+HANDELINGEN = re.compile(
+    r"(?<!Zie ook )\bAanhangsel\s+(?:van\s+de\s+)?Handelingen,\s+vergaderjaar\s+(?P<session>\d{4})\s*[–-]\s*"
+    r"(?P<session_end>\d{4}),\s+nr\.\s*(?P<number>\d{1,5})\b"
 )
 # An earlier question without a number: "mijn vorige vraag van 28 april 2023"
 PREVIOUS_QUESTION = re.compile(
@@ -32,24 +46,61 @@ def find_references(
     """Every mention of an earlier question in `text`, in order, without repeats."""
     found: list[ReferenceMention] = []
     for sentence in sentences(text):
-        if "vraag" not in sentence and "SV" not in sentence:
+        if (
+            "vraag" not in sentence
+            and "vragen" not in sentence
+            and "SV" not in sentence
+            and "Handelingen" not in sentence
+        ):
             continue
         matches = sorted(
-            [*NUMBERED_QUESTION.finditer(sentence), *PREVIOUS_QUESTION.finditer(sentence)],
+            [
+                *NUMBERED_QUESTION.finditer(sentence),
+                *PREVIOUS_QUESTION.finditer(sentence),
+                *MEMBER_QUESTION.finditer(sentence),
+                *HANDELINGEN.finditer(sentence),
+            ],
             key=lambda m: m.start(),
         )
         for match in matches:
             groups = match.groupdict()
             number = int(groups["number"]) if groups.get("number") else None
-            mentioned = parse_dutch_date(groups["date"]) if groups.get("date") else None
+            printed = groups.get("date") or groups.get("date_asked")
+            mentioned = parse_dutch_date(printed) if printed else None
+            if printed and mentioned is None and groups.get("month"):
+                mentioned = _date_last_year_less(printed, groups["month"], own_date)  # "10 februari j.l."
+            if (
+                match.re is NUMBERED_QUESTION
+                and not groups.get("written")
+                and not groups.get("nr")
+                and mentioned is None
+                and not groups.get("session")
+            ):
+                continue  # "uw vraag 4": a sub-question of the same set, not an earlier question
             if number is not None and number == own_number and mentioned in (None, own_date):
                 continue  # the document's own number ("ANTWOORD op vraag nr. 125 ...")
             if groups.get("session"):
                 session = f"{groups['session']}-{groups['session_end']}"
             else:
                 session = session_for(mentioned) if mentioned else None
-            found.append(ReferenceMention(number, mentioned, session, sentence, in_answer))
+            member = groups.get("member")
+            found.append(ReferenceMention(number, mentioned, session, sentence, in_answer, member=member))
     return found
+
+
+def _date_last_year_less(printed: str, month: str, own_date) -> object:
+    """ "10 februari j.l." (jongstleden): that day in the year of the question, or the year before it."""
+    day = int(printed.split()[0])
+    if own_date is None:
+        return None
+    for year in (own_date.year, own_date.year - 1):
+        try:
+            candidate = own_date.replace(year=year, month=MONTHS[month.lower()], day=day)
+        except ValueError:
+            return None
+        if candidate <= own_date:
+            return candidate
+    return None
 
 
 def deduplicate(references: list[ReferenceMention]) -> list[ReferenceMention]:
@@ -57,7 +108,7 @@ def deduplicate(references: list[ReferenceMention]) -> list[ReferenceMention]:
     seen: set[tuple] = set()
     unique = []
     for reference in references:
-        key = (reference.number, reference.date, reference.in_answer)
+        key = (reference.number, reference.date, reference.in_answer, reference.member)
         if key not in seen:
             seen.add(key)
             unique.append(reference)

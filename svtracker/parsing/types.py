@@ -29,6 +29,7 @@ class ReferenceMention:
     session: str | None  # "2023-2024", explicit or derived from the date
     text: str  # the sentence it stands in
     in_answer: bool = False  # written by the minister (answer) rather than the member
+    member: str | None = None  # who asked it, when named instead of a number ("van het lid Schonis")
 
 
 @dataclass(frozen=True)
