@@ -57,3 +57,16 @@ def test_a_server_that_stops_handing_out_hits_is_a_shortfall_in_the_report_the_l
     assert (run.hits_received, run.hits_reported, run.complete) == (150, 250, False)
     page = staff_client.get(reverse("parliament:followed")).content.decode()
     assert "150 van 250" in page and "onvolledig" in page
+
+
+def test_a_query_past_the_servers_limit_reads_up_to_the_limit_and_says_the_rest_is_missing(
+        office, following, whole_session, monkeypatch):
+    from svtracker.parliament import client as client_module
+
+    monkeypatch.setattr(client_module, "SERVER_LIMIT", 200)  # the real one is 10,000
+
+    report = sync_office(office=office, session="2023-2024", dry_run=True)
+
+    assert pages_asked(whole_session) == [1, 2]
+    assert (report.hits_received, report.hits_reported) == (200, 250)
+    assert any("200 van 250 treffers gelezen" in error for error in report.errors)
