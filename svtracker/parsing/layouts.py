@@ -368,6 +368,39 @@ def read_press(text: str) -> list[Reading]:
     return [reading]
 
 
+# ----------------------------------------------------------------- Vlaamse Raad (before 1995)
+
+EXECUTIVE_MINISTER = re.compile(
+    r"(?m)^[ \t]*(?P<name>(?:[A-Z]\.[ \t]*)+[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+(?:[ \t]+[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+){0,2})"
+    r"[ \t]*\n"
+    r"\s*(?P<title>(?:VOORZITTER|VICE-?VOORZITTER|GEMEENSCHAPSMINISTER|GEWESTMINISTER)[^\n]*"
+    r"(?:\n\s*(?:GEMEENSCHAPSMINISTER|GEWESTMINISTER)[^\n]*)*)"
+)
+OLD_SESSION = re.compile(r"\bZITTING[ \t]+(?P<start>\d{4})[ \t]*-?[ \t]*(?P<end>\d{4})\b")
+
+
+def read_vlaamse_raad(text: str) -> list[Reading]:
+    """The Bulletin van Vragen en Antwoorden of the Vlaamse Raad (1986): a minister's block, then answers:
+
+    ZITTING 19851986 Nr. 2
+    G. GEENS
+    VOORZITTER VAN DE VLAAMSE EXECUTIEVE
+    GEMEENSCHAPSMINISTER VAN ECONOMIE EN WERKGELEGENHEID
+    Vooreerst valt er te onderstrepen dat deze gewestwaarborg ...
+    """
+    reading = Reading("vlaamse_raad", numbering_restarts=False)
+    session = OLD_SESSION.search(text)
+    if session and int(session.group("end")) == int(session.group("start")) + 1:
+        reading.session = f"{session.group('start')}-{session.group('end')}"
+    block = EXECUTIVE_MINISTER.search(text)
+    if block:
+        reading.minister = natural_case(block.group("name"))
+        reading.minister_title = squash(block.group("title"))
+        reading.regions.minister_block = Span(block.start(), block.end())
+        reading.regions.answer = Span(block.end(), len(text))
+    return [reading]
+
+
 # ----------------------------------------------------------------- lists of questions (Tweede Kamer)
 
 LIST_HEADING = re.compile(r"\bLIJST\s+VAN\s+VRAGEN\b|\bLijst\s+van\s+vragen\b")
@@ -507,6 +540,9 @@ def _is_pipe_page(text: str) -> bool:
 
 
 LAYOUTS: tuple[Layout, ...] = (
+    Layout(
+        "vlaamse_raad", lambda text: "VLAAMSE EXECUTIEVE" in text and "BULLETIN" in text, read_vlaamse_raad
+    ),
     Layout("pipe_page", _is_pipe_page, read_pipe_page),
     Layout("kamervraag_page", lambda text: KAMERVRAAG_PAGE.search(text) is not None, read_kamervraag_page),
     Layout("bulletin", lambda text: BULLETIN_QUESTION.search(text) is not None, read_bulletin),
