@@ -84,7 +84,8 @@ def read_document(data: bytes, filename: str) -> tuple[str, ParsedQuestion]:
     """The document's text as extracted (kept for reparse) and what the parser reads in it."""
     name = filename.lower()
     if name.endswith(".pdf") or (not name.endswith(".txt") and data[:5] == b"%PDF-"):
-        text = extract_pdf_text(data, max_pages=getattr(settings, "MAX_PDF_PAGES", MAX_PDF_PAGES))
+        text = extract_pdf_text(data, max_pages=getattr(settings, "MAX_PDF_PAGES", MAX_PDF_PAGES),
+                                time_budget=settings.PDF_PARSE_SECONDS)  # under gunicorn's 30 s timeout
         return text, parse_text(text)
     parsed = parse_document(data, filename)
     return (decode_text(data) if name.endswith(".txt") else ""), parsed

@@ -79,3 +79,10 @@ def test_the_page_limit_is_the_setting(staff_client, settings):
     upload = SimpleUploadedFile("lang.pdf", pdf_with_pages(21), "application/pdf")
     response = staff_client.post(reverse("questions:upload"), {"files": [upload]})
     assert "er kunnen er hoogstens 20 ingelezen worden" in response.content.decode()
+
+
+def test_reading_a_pdf_stops_after_the_time_budget_of_the_setting(staff_client, settings):
+    settings.PDF_PARSE_SECONDS = 0
+    upload = SimpleUploadedFile("traag.pdf", pdf_with_pages(3), "application/pdf")
+    response = staff_client.post(reverse("questions:upload"), {"files": [upload]})
+    assert "duurde langer dan 0 seconden en is gestopt" in response.content.decode()
