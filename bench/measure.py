@@ -94,6 +94,7 @@ def questions_list(ds: Dataset, runs: int) -> dict:
         f"sorted by title, page {page}": (ours + f"?sort=title&page={page}",
                                           changelist + f"&o=6&p={admin_page}"),
         "search 'provincie'": (ours + "?q=provincie", changelist + "&q=provincie"),
+        "promise-keeping, all ministers": (reverse("scorecard:overview"), changelist),  # issue 12
     }
     for name, (svt_url, admin_url) in pages.items():
         svt_ms, svt_queries, _size = _timed_get(staff, svt_url, runs)

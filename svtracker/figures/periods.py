@@ -75,7 +75,15 @@ class Period:
             return str(self.start.year)
         return f"{self.start.day}/{self.start.month}/{self.start.year}"
 
+    @property
+    def short_label(self) -> str:
+        """For the axis of a chart: "mrt 22"."""
+        if self.kind == MONTH:
+            return f"{SHORT_MONTHS[self.start.month - 1]} {self.start.year % 100:02d}"
+        return self.label
 
+
+SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 MONTH_LABELS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                 "oktober", "november", "december")
 

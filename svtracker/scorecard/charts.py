@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from svtracker.figures import charts
-from svtracker.figures.periods import MONTH_LABELS
+from svtracker.figures.periods import MONTH, Period
 
 from .selectors import Scorecard
 
@@ -12,6 +12,7 @@ LABELS = {
     "answered": _("beantwoord"),
     "on_time": _("op tijd beantwoord (20 werkdagen)"),
     "late": _("te laat beantwoord"),
+    "undated": _("beantwoord, datum onbekend"),
     "open_late": _("nog niet beantwoord, termijn verstreken"),
     "open": _("nog niet beantwoord, binnen de termijn"),
     "tijdig": _("tijdig volgens het parlement"),
@@ -28,7 +29,7 @@ LABELS = {
 
 
 def _month_label(month) -> str:
-    return f"{MONTH_LABELS[month.month - 1][:3]} {month.year % 100:02d}"
+    return Period(month, MONTH).short_label
 
 
 def answers_chart(card: Scorecard) -> charts.Chart:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet
@@ -17,10 +17,22 @@ from svtracker.accounts.models import Office
 from svtracker.people.models import Minister, MinisterTerm, PolicyArea
 from svtracker.promises.models import Promise
 from svtracker.questions.models import Question
+from svtracker.reminders import deadlines
+from svtracker.reminders.models import RecessPeriod
 from svtracker.reminders.selectors import answer_deadline_for, working_calendar
 
 # What each number of the page counts; the list behind a number is /scorecard/list/?what=<key>&...
-QUESTION_LISTS = ("asked", "answered", "on_time", "late", "open_late", "open", "tijdig", "niet_tijdig")
+QUESTION_LISTS = (
+    "asked",
+    "answered",
+    "on_time",
+    "late",
+    "undated",
+    "open_late",
+    "open",
+    "tijdig",
+    "niet_tijdig",
+)
 PROMISE_LISTS = (
     "promises",
     "proposed",
@@ -131,8 +143,24 @@ class PromiseFacts:
         return None
 
 
+def _calendar() -> deadlines.WorkingCalendar:
+    """reminders' working calendar with every recess staff entered read in one query (instead of one per
+    recess and year: a scorecard over ten years would otherwise ask thirty times)."""
+    entered = {(p.kind, p.year): (p.start, p.end) for p in RecessPeriod.objects.all()}
+
+    def pauses_for_year(year: int) -> list[deadlines.Pause]:
+        return [
+            deadlines.pause_of_recess(
+                kind, *(entered.get((kind, year)) or deadlines.default_recess(kind, year))
+            )
+            for kind in RecessPeriod.Kind.values
+        ]
+
+    return replace(working_calendar(), pauses_for_year=pauses_for_year)
+
+
 def _question_facts(scope: Scope) -> list[QuestionFacts]:
-    calendar = working_calendar()
+    calendar = _calendar()
     due_by_date: dict[date, date] = {}
     facts = []
     rows = questions_in(scope).values_list("pk", "date", "answered", "answer_date", "answered_in_time")
@@ -172,6 +200,7 @@ def question_matches(fact: QuestionFacts, what: str, today: date) -> bool:
         "answered": fact.answered,
         "on_time": fact.on_time,
         "late": fact.late,
+        "undated": fact.answered and fact.answer_date is None,  # answered, but the date is not known
         "open_late": not fact.answered and today > fact.due,
         "open": not fact.answered and today <= fact.due,
         "tijdig": fact.tijdig is True,

@@ -29,11 +29,17 @@ def assert_section_has_no_axe_violations(page, selector: str) -> None:
     assert not violations, describe(violations)
 
 
-def shoot(page, name: str) -> None:
+def shoot(page, name: str, selector: str = "") -> None:
+    """The page (or 1400 pixels of it from `selector` down) into $SCREENSHOTS/name."""
     folder = os.environ.get("SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(folder) / name), full_page=True)
+    if not folder:
+        return
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    clip = None
+    if selector:
+        top = page.locator(selector).first.bounding_box()["y"] + page.evaluate("window.scrollY")
+        clip = {"x": 0, "y": max(0, top - 16), "width": 1280, "height": 1400}
+    page.screenshot(path=str(Path(folder) / name), full_page=True, clip=clip)
 
 
 @pytest.fixture
@@ -58,8 +64,7 @@ def test_question_page_shows_seed_001_tables_as_tables(logged_in, live_server, d
     original.click()
     assert logged_in.get_by_text("verplicht 6.657 8.806 15.463").first.is_visible()
     assert_section_has_no_axe_violations(logged_in, "section[aria-labelledby=h-figures]")
-    logged_in.locator("#h-figures").scroll_into_view_if_needed()
-    shoot(logged_in, "question-tables.png")
+    shoot(logged_in, "question-tables.png", "#h-figures")
 
 
 def test_series_page_lines_up_the_figures_with_charts(logged_in, live_server, series_362):
@@ -69,19 +74,29 @@ def test_series_page_lines_up_the_figures_with_charts(logged_in, live_server, se
     assert logged_in.locator("article.indicator").count() >= 2
     assert logged_in.locator("svg.chart[role=img]").count() >= 1
     assert_no_axe_violations(logged_in)
-    shoot(logged_in, "series-figures.png")
+    shoot(logged_in, "series-figures.png", "#h-series-figures")
     with logged_in.expect_download() as download:
         logged_in.get_by_role("link", name="Naar Excel").click()
     assert download.value.suggested_filename.endswith(".xlsx")
 
 
-def test_scorecard_page_has_no_axe_violations(logged_in, live_server, demo_seeds):
+def test_scorecard_page_has_no_axe_violations(logged_in, live_server, web_office):
+    """On the factory dataset of tests/scorecard (late answers, kept and broken promises)."""
+    from tests.scorecard.conftest import build
+
+    ds = build(web_office)
     logged_in.get_by_role("link", name="Ministers").click()
     assert logged_in.get_by_role("heading", name="Alle ministers").is_visible()
+    logged_in.get_by_role("link", name=ds.minister_a.name).first.click()
+    logged_in.get_by_label("Van", exact=True).fill("2024-01-01")
+    logged_in.get_by_label("Tot en met", exact=True).fill("2024-12-31")
+    logged_in.get_by_role("button", name="Toon").click()
+    assert logged_in.get_by_role("heading", name=ds.minister_a.name).is_visible()
     assert logged_in.locator("svg.chart[role=img]").count() == 2
-    logged_in.get_by_text("De cijfers van de grafiek").first.click()
     assert_no_axe_violations(logged_in)
     shoot(logged_in, "scorecard.png")
-    logged_in.locator(".scorecard-grid .stat a").first.click()
-    assert logged_in.get_by_role("heading", name="Vragen gesteld").is_visible()
+    logged_in.get_by_text("De cijfers van de grafiek").first.click()
+    assert_no_axe_violations(logged_in)
+    logged_in.locator(".scorecard-grid .stat a").nth(3).click()
+    assert logged_in.get_by_role("heading", name="Te laat beantwoord").is_visible()
     assert_no_axe_violations(logged_in)

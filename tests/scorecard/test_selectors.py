@@ -71,3 +71,14 @@ def test_the_list_behind_a_number_has_as_many_questions(dataset):
         office=dataset.office, start=date(2024, 1, 1), end=date(2024, 12, 31), minister=dataset.minister_a
     )
     assert len(question_ids(scope=scope, what="late", today=TODAY)) == 60
+
+
+def test_a_recess_entered_by_staff_moves_the_deadline(dataset, staff):
+    """An Easter recess entered as 19 February - 3 March 2024 pauses its second week (26 February -
+    1 March, five working days): the deadline moves from 8 to 15 March and the answers of 11 March are
+    on time."""
+    from svtracker.reminders.services import save_recess_period
+
+    save_recess_period(kind="easter", start=date(2024, 2, 19), end=date(2024, 3, 3))
+    card = card_for(dataset, minister=dataset.minister_a)
+    assert (card.questions["on_time"], card.questions["late"]) == (260, 0)

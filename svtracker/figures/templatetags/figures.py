@@ -43,7 +43,7 @@ def question_figures(context, question):
 def indicator_chart(indicator: selectors.Indicator) -> charts.Chart | None:
     if len(indicator.periods) < 2:
         return None
-    labels = [p.period.label for p in indicator.periods]
+    labels = [p.period.short_label for p in indicator.periods]
     values = [p.current.value for p in indicator.periods]
     unit = indicator.unit
     earlier = [(i, o.value, _("%(period)s: %(value)s in het antwoord op vraag nr. %(number)s") % {
