@@ -1,4 +1,4 @@
-"""The series at a glance: a timeline picture instead of the cards once a series has more than three questions."""
+"""The series at a glance: a timeline picture instead of the cards above three questions."""
 
 from datetime import date
 
@@ -11,8 +11,9 @@ from tests.factories import PromiseFactory, QuestionFactory, SeriesFactory
 def make_series(office, count):
     series = SeriesFactory(office=office, title="Inburgeraars - Verplichte inschrijving bij VDAB")
     questions = [QuestionFactory(office=office, series=series, number=n + 1, date=date(2023, 1 + 2 * n, 9),
-                                 answered=n < count - 1, answer_date=date(2023, 2 + 2 * n, 10) if n < count - 1
-                                 else None) for n in range(count)]
+                                 answered=n < count - 1,
+                                 answer_date=date(2023, 2 + 2 * n, 10) if n < count - 1 else None)
+                 for n in range(count)]
     PromiseFactory(question=questions[0], status=Promise.Status.DELIVERED, expected=date(2023, 4, 1),
                    delivered_in=questions[1])
     PromiseFactory(question=questions[1], status=Promise.Status.CONFIRMED, expected=date(2023, 12, 1))
