@@ -10,7 +10,8 @@ from tests.browser.axe import assert_no_axe_violations, axe_violations, describe
 
 pytestmark = pytest.mark.browser
 
-MENU_PAGES = ["dashboard", "questions:list", "questions:series_list", "promises:list", "drafts:list",
+MENU_PAGES = ["dashboard", "questions:list", "questions:series_list", "promises:list", "scorecard:overview",
+              "drafts:list",
               "questions:upload", "questions:register", "accounts:office", "accounts:staff",
               "reminders:preferences", "reminders:outbox", "reminders:policy", "reminders:recess"]
 

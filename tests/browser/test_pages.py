@@ -44,6 +44,9 @@ def test_pages_ask_for_no_missing_file_not_even_a_favicon(logged_in, live_server
         page.goto(live_server.url + reverse(name))
         page.wait_for_load_state("networkidle")
     assert not missing
+    page.goto(live_server.url + "/questions/999999/")  # the error pages have the icon too
+    page.wait_for_load_state("networkidle")
+    assert missing == [live_server.url + "/questions/999999/"]
 
 
 def test_a_browser_set_to_english_gets_dutch_until_the_person_chooses(browser, live_server, web_user):

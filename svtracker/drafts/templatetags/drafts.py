@@ -11,7 +11,7 @@ register = template.Library()
 @register.simple_tag
 def follow_ups(question):
     """Sent follow-ups still waiting for an answer and drafts in progress of the question's series."""
-    return list(follow_ups_of(office=question.office, series=question.series, question=question))
+    return list(follow_ups_of(office=question.office_id, series=question.series_id, question=question))
 
 
 @register.simple_tag(takes_context=True)
