@@ -2,7 +2,7 @@
 with the way back. Django's handlers (svtracker/urls.py, CSRF_FAILURE_VIEW) call these."""
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.core.exceptions import DisallowedHost, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -15,8 +15,11 @@ from django.views.decorators.csrf import requires_csrf_token
 def way_back(request) -> str:
     """The page the visitor came from when it is ours, else the dashboard (or the login page)."""
     referer = request.META.get("HTTP_REFERER", "")
-    if referer and url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure()):
-        return referer
+    try:
+        if referer and url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure()):
+            return referer
+    except DisallowedHost:  # the 400 for a foreign Host header itself
+        pass
     user = getattr(request, "user", None)
     return reverse("dashboard") if user is not None and user.is_authenticated else reverse("accounts:login")
 

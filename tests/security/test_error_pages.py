@@ -35,7 +35,8 @@ def test_a_form_without_its_csrf_token_is_our_dutch_page(db):
 
 
 def test_a_bad_request_is_our_dutch_400(client, db):
-    response = client.get(reverse("accounts:login"), headers={"Host": "kwaad.example"})
+    response = client.get(reverse("accounts:login"), headers={"Host": "kwaad.example",
+                                                              "Referer": "http://kwaad.example/"})
     assert_our_page(response, 400, "Deze vraag kon de server niet begrijpen")
 
 
