@@ -38,9 +38,15 @@ class SyncAlreadyRunning(ParliamentError):
 
 @transaction.atomic
 def follow_member(*, office: Office, name: str, parliament_id: str) -> FollowedMember:
-    """Follow a member for an office; the parliament's person id tells namesakes apart."""
-    member = member_named(" ".join(name.split()))
-    set_parliament_id(person=member, parliament_id=parliament_id)  # an office never changes a known id
+    """Follow a member for an office; the parliament's person id tells namesakes apart.
+
+    An id the parliament's members list gives for this name is the parliament's word; an id typed by an
+    office only fills in a missing one (it never changes a known id another office relies on).
+    """
+    name = " ".join(name.split())
+    member = member_named(name)
+    confirmed = any(known.parliament_id == parliament_id for known in members_named(name=name))
+    set_parliament_id(person=member, parliament_id=parliament_id, confirmed=confirmed)
     office.members.add(member)
     followed, _created = FollowedMember.objects.get_or_create(office=office, member=member)
     return followed

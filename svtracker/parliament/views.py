@@ -26,6 +26,10 @@ def followed_members(request):
         if form.is_valid() and form.cleaned_data["parliament_id"]:
             followed = follow_member(office=request.office, **form.cleaned_data)
             messages.success(request, _("%(member)s wordt gevolgd.") % {"member": followed.member})
+            if followed.member.parliament_id != form.cleaned_data["parliament_id"]:
+                messages.warning(request, _("%(member)s heeft in svtracker al persoons-id %(id)s; dat blijft "
+                                            "zo.") % {"member": followed.member,
+                                                     "id": followed.member.parliament_id})
             return redirect("parliament:followed")
         if form.is_valid():
             form = _offer_person_id(request, form)

@@ -92,3 +92,26 @@ def test_the_sync_page_reads_a_fixed_number_of_queries(admin_client, office, par
         page = admin_client.get(reverse("parliament:followed"))
 
     assert page.content.decode().count("overnemen uit de ledenlijst") == 4
+
+
+def test_an_id_typed_by_an_office_never_changes_the_one_the_members_list_gave(office, other_office,
+                                                                              parliament):
+    from svtracker.parliament.models import ParliamentMember
+
+    ParliamentMember.objects.create(parliament_id="4598", first_name="Emine Gül", last_name="Isci")
+    follow_member(office=office, name="Emine Gül Isci", parliament_id="4598")
+
+    theirs = follow_member(office=other_office, name="Emine Gül Isci", parliament_id="1234")
+
+    assert theirs.member.parliament_id == "4598"
+
+
+def test_the_members_list_corrects_an_id_an_office_typed_wrongly(office, other_office, parliament):
+    from svtracker.parliament.models import ParliamentMember
+
+    follow_member(office=office, name="Emine Gül Isci", parliament_id="1234")
+    ParliamentMember.objects.create(parliament_id="4598", first_name="Emine Gül", last_name="Isci")
+
+    confirmed = follow_member(office=other_office, name="Emine Gül Isci", parliament_id="4598")
+
+    assert confirmed.member.parliament_id == "4598"
