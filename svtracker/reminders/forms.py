@@ -22,9 +22,18 @@ class ReminderPolicyForm(forms.Form):
         help_text=_("0 = niet herhalen."))
 
 
+class IsoDateInput(forms.DateInput):
+    """The browser's date input: it shows and sends ISO dates (2026-04-06) whatever the language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
 class RecessPeriodForm(forms.Form):
-    start = forms.DateField(label=_("Begin"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Einde"), widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("Begin"), widget=IsoDateInput)
+    end = forms.DateField(label=_("Einde"), widget=IsoDateInput)
     note = forms.CharField(label=_("Opmerking"), max_length=300, required=False)
 
     def __init__(self, *args, kind: str, year: int, **kwargs):

@@ -3,15 +3,18 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from . import deadlines
 
 
 class RecessPeriod(models.Model):
-    """The parliament's recess in one year, as staff read it in the parliament's calendar.
+    """The parliament's recess in one year, from the calendar the parliament publishes.
 
-    Years without a row use deadlines.default_recess. Only the second week of the Easter recess pauses
-    the answer count; the summer and Christmas recesses pause it entirely.
+    One calendar for every office (the government counts the answer deadline the same for all), entered
+    by a site administrator and kept with its history. Years without a row use deadlines.default_recess.
+    Only the second week of the Easter recess pauses the answer count; the summer and Christmas recesses
+    pause it entirely.
     """
 
     class Kind(models.TextChoices):
@@ -24,6 +27,7 @@ class RecessPeriod(models.Model):
     start = models.DateField(_("begin"))
     end = models.DateField(_("einde"))
     note = models.CharField(_("opmerking"), max_length=300, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-year", "start"]

@@ -21,6 +21,14 @@ from svtracker.questions.selectors import questions_awaiting_answer
 from . import deadlines, sql
 from .models import Digest, RecessPeriod, Reminder
 
+RECESS_YEARS = range(1901, 2200)  # the years the recess pages know (a date needs a four-digit year)
+
+
+def can_edit_recess(*, user: User) -> bool:
+    """Site administrators (the recess change permission, as in the Django admin; superusers have it)
+    enter the parliament's calendar; office admins, like all staff, read it."""
+    return user.has_perm("reminders.change_recessperiod")
+
 
 def recess_dates(*, kind: str, year: int) -> tuple[date, date, RecessPeriod | None]:
     """Start and end of a recess as entered by staff, else by the default rule (row None)."""

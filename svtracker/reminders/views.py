@@ -79,20 +79,20 @@ def retry(request, pk: int):
 @require_GET
 def recess_list(request):
     asked = request.GET.get("year", "")
-    year = int(asked) if asked.isdigit() and 1900 < int(asked) < 2200 else date.today().year
+    year = int(asked) if asked.isdigit() and int(asked) in selectors.RECESS_YEARS else date.today().year
     return render(request, "reminders/recess.html", {
         "year": year, "periods": selectors.recess_periods(year=year),
-        "can_edit": is_office_admin(user=request.user, office=request.office),
+        "can_edit": selectors.can_edit_recess(user=request.user),
     })
 
 
 @office_required
 @require_http_methods(["GET", "POST"])
 def recess_edit(request, year: int, kind: str):
-    """Office admins enter the parliament's recess dates; they apply to every office's deadlines."""
-    if kind not in RecessPeriod.Kind.values:
+    """Site administrators enter the parliament's recess dates; they apply to every office's deadlines."""
+    if kind not in RecessPeriod.Kind.values or year not in selectors.RECESS_YEARS:
         raise Http404
-    if not is_office_admin(user=request.user, office=request.office):
+    if not selectors.can_edit_recess(user=request.user):
         raise PermissionDenied
     start, end, period = selectors.recess_dates(kind=kind, year=year)
     form = RecessPeriodForm(request.POST or None, kind=kind, year=year,

@@ -3,13 +3,14 @@
 from datetime import date
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar
 
 from svtracker.accounts.models import Membership, Profile
 from svtracker.promises.models import Promise
 from svtracker.reminders.models import RecessPeriod
-from tests.factories import PromiseFactory, QuestionFactory
+from tests.factories import MembershipFactory, PromiseFactory, QuestionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -64,17 +65,58 @@ def test_staff_choose_a_weekly_digest_or_none(staff_client, staff):
     assert Profile.objects.get(user=staff).digest == "off"
 
 
-def test_office_admin_edits_the_summer_recess_and_the_deadline_follows(office, staff, staff_client):
+def test_site_admin_edits_the_summer_recess_and_every_offices_deadline_follows(
+        office, other_office, staff, staff_client):
+    """The recess dates are the parliament's published calendar: one for every office, changed by a site
+    administrator (the recess-period change permission, as in the Django admin), never by an office admin."""
     question = QuestionFactory(office=office, date=date(2025, 7, 2))
+    theirs = QuestionFactory(office=other_office, date=date(2025, 7, 2))
     edit_url = reverse("reminders:recess_edit", args=[2025, "summer"])
     assert staff_client.get(edit_url).status_code == 403  # plain staff may not
     Membership.objects.filter(user=staff).update(role=Membership.Role.ADMIN)
-    assert "21 juli 2025" in staff_client.get(reverse("reminders:recess") + "?year=2025").content.decode()
+    assert staff_client.get(edit_url).status_code == 403  # nor an office admin: it is every office's calendar
     response = staff_client.post(edit_url, {"start": "2025-07-14", "end": "2025-08-31", "note": "Plenum"})
+    assert response.status_code == 403 and not RecessPeriod.objects.exists()
+    listing = staff_client.get(reverse("reminders:recess") + "?year=2025").content.decode()
+    assert "21 juli 2025" in listing and edit_url not in listing
+
+    site_admin = UserFactory(username="beheer", is_superuser=True)
+    MembershipFactory(user=site_admin, office=other_office)
+    client = Client()
+    client.force_login(site_admin)
+    assert edit_url in client.get(reverse("reminders:recess") + "?year=2025").content.decode()
+    response = client.post(edit_url, {"start": "2025-07-14", "end": "2025-08-31", "note": "Plenum"})
     assert response.status_code == 302
-    assert RecessPeriod.objects.get(kind="summer", year=2025).start == date(2025, 7, 14)
-    page = staff_client.get(reverse("questions:detail", args=[question.pk])).content.decode()
-    assert "maandag 22 september 2025" in page
+    period = RecessPeriod.objects.get(kind="summer", year=2025)
+    assert period.start == date(2025, 7, 14)
+    assert period.history.get().history_user == site_admin  # kept with who changed it
+    for own, question_ in ((staff_client, question), (client, theirs)):
+        page = own.get(reverse("questions:detail", args=[question_.pk])).content.decode()
+        assert "maandag 22 september 2025" in page
+
+
+def test_recess_form_shows_its_dates_and_saves_after_one_date_changed(office, staff, staff_client):
+    staff.is_superuser = True
+    staff.save()
+    edit_url = reverse("reminders:recess_edit", args=[2026, "easter"])
+    page = staff_client.get(edit_url).content.decode()
+    # The browser's date input takes only ISO values: the default rule's 6-19 April 2026 must show.
+    assert 'type="date" name="start" value="2026-04-06"' in page
+    assert 'type="date" name="end" value="2026-04-19"' in page
+    response = staff_client.post(edit_url, {"start": "2026-04-06", "end": "2026-04-20", "note": ""})
+    assert response.status_code == 302
+    period = RecessPeriod.objects.get(kind="easter", year=2026)
+    assert (period.start, period.end) == (date(2026, 4, 6), date(2026, 4, 20))
+    assert 'value="2026-04-20"' in staff_client.get(edit_url).content.decode()
+
+
+@pytest.mark.parametrize("year, kind", [(99999, "easter"), (1800, "summer"), (2026, "carnival")])
+def test_recess_of_a_year_or_kind_out_of_range_is_not_found(staff, staff_client, year, kind):
+    staff.is_superuser = True
+    staff.save()
+    url = f"/reminders/recess/{year}/{kind}/"
+    assert staff_client.get(url).status_code == 404
+    assert staff_client.post(url, {"start": "2026-04-06", "end": "2026-04-20"}).status_code == 404
 
 
 def test_recess_page_with_a_year_that_is_not_a_year_shows_this_year(staff_client):
@@ -84,7 +126,8 @@ def test_recess_page_with_a_year_that_is_not_a_year_shows_this_year(staff_client
 
 
 def test_recess_start_must_lie_in_the_year_being_edited(office, staff, staff_client):
-    Membership.objects.filter(user=staff).update(role=Membership.Role.ADMIN)
+    staff.is_superuser = True
+    staff.save()
     response = staff_client.post(reverse("reminders:recess_edit", args=[2025, "easter"]),
                                  {"start": "2026-04-06", "end": "2026-04-19"})
     assert response.status_code == 200 and not RecessPeriod.objects.exists()
