@@ -498,6 +498,62 @@ def render(report: dict) -> str:
     return "\n".join(lines)
 
 
+FIELD_TITLES = {
+    "number": "number",
+    "date": "date",
+    "session": "session",
+    "author": "author",
+    "minister": "minister",
+    "title": "title",
+    "sub_questions": "sub-question labels",
+    "answer_parts": "answer-part labels",
+    "references": "references",
+}
+
+
+def _cell(summary: dict, field_name: str) -> str:
+    t = summary["fields"][field_name]
+    text = ("-" if t["percent"] is None else f"{t['percent']} %") + f" ({t['right']}/{t['total']})"
+    if field_name in summary["items_found"]:
+        i = summary["items_found"][field_name]
+        text += f", items {i['found']}/{i['expected']}" + (f" +{i['extra']}" if i["extra"] else "")
+    return text
+
+
+def _promise_cell(summary: dict) -> str:
+    p = summary["promises"]
+    recall = "-" if p["recall_percent"] is None else f"{p['recall_percent']} %"
+    precision = "-" if p["precision_percent"] is None else f"{p['precision_percent']} %"
+    return (
+        f"recall {recall} ({p['recalled']}/{p['expected']}), precision {precision} "
+        f"({p['proposals_matched']}/{p['proposals']}), dates {p['dates_right']}/{p['dates_checked']}"
+    )
+
+
+def render_markdown(
+    report: dict, baseline: dict | None = None, labels: tuple[str, str] = ("before", "now")
+) -> str:
+    """A Markdown table of the figures, per corpus; with `baseline` (an earlier --json report) side by side.
+
+    "+n" after the items counts the items the parser gave that no label expects.
+    """
+    runs = [(labels[0], baseline), (labels[1], report)] if baseline else [(labels[1], report)]
+    columns = [(name, label, r[name]) for name in ("corpus", "seeds") for label, r in runs]
+    lines = [
+        "| field | " + " | ".join(f"{name}, {label}" for name, label, _ in columns) + " |",
+        "|---|" + "---|" * len(columns),
+    ]
+    for field_name, title in FIELD_TITLES.items():
+        lines.append(f"| {title} | " + " | ".join(_cell(s, field_name) for *_, s in columns) + " |")
+    lines.append("| promises | " + " | ".join(_promise_cell(s) for *_, s in columns) + " |")
+    lines.append(
+        "| files / questions / crashes | "
+        + " | ".join(f"{s['files']} / {s['questions']} / {s['crashes']}" for *_, s in columns)
+        + " |"
+    )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -511,12 +567,25 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="score the parsing package in this directory instead (e.g. an older commit)",
     )
+    parser.add_argument("--markdown", action="store_true", help="print the figures as a Markdown table")
+    parser.add_argument(
+        "--baseline", type=Path, help="with --markdown: an earlier --json report to show beside this run"
+    )
+    parser.add_argument(
+        "--labels", nargs=2, default=("before", "now"), metavar=("BASELINE", "NOW"), help="column labels"
+    )
     args = parser.parse_args(argv)
     if args.parser:
         use_parser(args.parser)
     report = run(tiny=args.tiny, corpus_dir=args.corpus, only=args.only)
     try:
-        print(json.dumps(report, ensure_ascii=False, indent=2) if args.json else render(report))
+        if args.markdown:
+            baseline = json.loads(args.baseline.read_text(encoding="utf-8")) if args.baseline else None
+            print(render_markdown(report, baseline, tuple(args.labels)))
+        elif args.json:
+            print(json.dumps(report, ensure_ascii=False, indent=2))
+        else:
+            print(render(report))
     except BrokenPipeError:  # piped into head
         sys.stderr.close()
     return 0

@@ -170,3 +170,14 @@ def test_a_crash_the_parser_swallows_is_still_counted(tmp_path, monkeypatch):
     assert report["corpus"]["crashes"] == 1
     crashes = [f for f in report["failures"] if f["field"] == "crash"]
     assert crashes and "ZeroDivisionError" in crashes[0]["got"]
+
+
+def test_markdown_table_shows_a_baseline_beside_the_run(tiny_report):
+    """`--markdown --baseline` puts an earlier report's figures next to this run's, per corpus."""
+    from bench.parse_accuracy import render_markdown
+
+    table = render_markdown(tiny_report, tiny_report, ("before", "after"))
+    lines = table.splitlines()
+    assert lines[0] == "| field | corpus, before | corpus, after | seeds, before | seeds, after |"
+    assert any(line.startswith("| promises | recall ") for line in lines)
+    assert len(render_markdown(tiny_report).splitlines()[0].split("|")) == 5
