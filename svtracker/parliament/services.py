@@ -447,7 +447,16 @@ def _record_import(*, follow: FollowedMember, found: FoundQuestion, detail: Ques
     state.save()
     store_parliament_record(question=question, parliament_id=found.parliament_id, detail=detail,
                             session=found.session, answered_on=found.answered_on)
+    _confirm_person_ids(question=question, detail=detail)
     return newly_answered
+
+
+def _confirm_person_ids(*, question: Question, detail: QuestionDetail) -> None:
+    """The parliament's person ids of the question's member and minister, where the names agree."""
+    for person, known in ((question.author, detail.author), (question.minister, detail.minister)):
+        if person is not None and known is not None and comparable_name(person.name) == comparable_name(
+                known.name):
+            set_parliament_id(person=person, parliament_id=known.parliament_id, confirmed=True)
 
 
 def store_parliament_record(*, question: Question, parliament_id: str, detail: QuestionDetail,

@@ -51,3 +51,13 @@ def test_records_are_read_per_office(office, other_office, following, parliament
 
     assert sorted(parliament_records_for(office=office).values_list("number", flat=True)) == [123, 125]
     assert not parliament_records_for(office=other_office).exists()
+
+
+def test_the_parliaments_person_ids_reach_the_member_and_minister_the_documents_name(office, following,
+                                                                                     parliament):
+    from svtracker.people.models import Minister
+
+    sync_office(office=office, session="2023-2024")
+
+    assert Minister.objects.get(name="Gwendolyn Rutten").parliament_id == "3672"
+    assert Question.objects.get(office=office, number=123).author.parliament_id == "4394"
