@@ -9,9 +9,10 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime
 
-from django.db.models import Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, DateField, Exists, F, Min, OuterRef, Q, QuerySet, When
+from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 
 from svtracker.accounts.models import Office
 from svtracker.people.models import Minister, MinisterTerm, PolicyArea
@@ -123,26 +124,6 @@ class QuestionFacts:
         return (self.answer_date - self.asked).days if self.answered and self.answer_date else None
 
 
-@dataclass
-class PromiseFacts:
-    pk: int
-    status: str
-    expected: date | None
-    made: date  # the answer that made it
-    delivered: date | None  # the answer that delivered it (or the day staff marked it delivered)
-    closed: date | None  # delivered, or dropped / followed up
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in Promise.OPEN_STATUSES
-
-    @property
-    def days_late(self) -> int | None:
-        if self.delivered and self.expected:
-            return (self.delivered - self.expected).days
-        return None
-
-
 def _calendar() -> deadlines.WorkingCalendar:
     """reminders' working calendar with every recess staff entered read in one query (instead of one per
     recess and year: a scorecard over ten years would otherwise ask thirty times)."""
@@ -171,56 +152,46 @@ def _question_facts(scope: Scope) -> list[QuestionFacts]:
     return facts
 
 
-def _promise_facts(scope: Scope) -> list[PromiseFacts]:
-    rows = Promise.objects.filter(office=scope.office, question__in=questions_in(scope)).values_list(
-        "pk",
-        "status",
-        "expected",
-        "question__answer_date",
-        "question__date",
-        "delivered_in__answer_date",
-        "delivered_in__date",
-        "changed",
-    )
-    facts = []
-    for pk, status, expected, answered, asked, delivered_answer, delivered_asked, changed in rows:
-        delivered = None
-        if status == Promise.Status.DELIVERED:
-            delivered = delivered_answer or delivered_asked or changed.date()
-        closed = delivered or (
-            changed.date() if status in (Promise.Status.DROPPED, Promise.Status.FOLLOWED_UP) else None
-        )
-        facts.append(PromiseFacts(pk, status, expected, answered or asked, delivered, closed))
-    return facts
+def promises_in(scope: Scope) -> QuerySet[Promise]:
+    """The promises made in the answers to the scope's questions, with the dates the counts need:
+    `made` (the answer), `delivered_on` (the answer that delivered it, else the day staff marked it),
+    `closed_on` (delivered, dropped or followed up)."""
+    marked = TruncDate("changed")
+    delivered = Coalesce("delivered_in__answer_date", "delivered_in__date", marked, output_field=DateField())
+    return Promise.objects.filter(office=scope.office, question__in=questions_in(scope)).annotate(
+        made=Coalesce("question__answer_date", "question__date", output_field=DateField()),
+        delivered_on=Case(When(status=Promise.Status.DELIVERED, then=delivered), output_field=DateField()),
+        closed_on=Case(When(status=Promise.Status.DELIVERED, then=delivered),
+                       When(status__in=[Promise.Status.DROPPED, Promise.Status.FOLLOWED_UP], then=marked),
+                       output_field=DateField()))
 
 
-def question_matches(fact: QuestionFacts, what: str, today: date) -> bool:
+def promise_filters(today: date) -> dict[str, Q]:
+    """What each promise number counts, as a filter on promises_in (the count and its list agree)."""
+    delivered = Q(status=Promise.Status.DELIVERED)
     return {
-        "asked": True,
-        "answered": fact.answered,
-        "on_time": fact.on_time,
-        "late": fact.late,
-        "undated": fact.answered and fact.answer_date is None,  # answered, but the date is not known
-        "open_late": not fact.answered and today > fact.due,
-        "open": not fact.answered and today <= fact.due,
-        "tijdig": fact.tijdig is True,
-        "niet_tijdig": fact.tijdig is False,
-    }[what]
+        "promises": Q(),
+        "proposed": Q(status=Promise.Status.PROPOSED),
+        "confirmed": Q(status__in=[Promise.Status.CONFIRMED, Promise.Status.POSSIBLY_DELIVERED]),
+        "delivered": delivered,
+        "delivered_on_time": delivered & Q(delivered_on__lte=F("expected")),
+        "delivered_late": delivered & Q(delivered_on__gt=F("expected")),
+        "overdue": Q(status__in=Promise.OPEN_STATUSES, expected__lt=today),
+        "dropped": Q(status=Promise.Status.DROPPED),
+    }
 
 
-def promise_matches(fact: PromiseFacts, what: str, today: date) -> bool:
-    return {
-        "promises": True,
-        "proposed": fact.status == Promise.Status.PROPOSED,
-        "confirmed": fact.status in (Promise.Status.CONFIRMED, Promise.Status.POSSIBLY_DELIVERED),
-        "delivered": fact.delivered is not None,
-        "delivered_on_time": fact.delivered is not None
-        and fact.days_late is not None
-        and fact.days_late <= 0,
-        "delivered_late": fact.days_late is not None and fact.days_late > 0,
-        "overdue": fact.is_open and fact.expected is not None and fact.expected < today,
-        "dropped": fact.status == Promise.Status.DROPPED,
-    }[what]
+def question_lists(fact: QuestionFacts, today: date) -> list[str]:
+    """The lists (QUESTION_LISTS) one question belongs to."""
+    lists = ["asked"]
+    if fact.answered:
+        lists.append("answered")
+        lists.append("undated" if fact.answer_date is None else "on_time" if fact.on_time else "late")
+    else:
+        lists.append("open_late" if today > fact.due else "open")
+    if fact.tijdig is not None:
+        lists.append("tijdig" if fact.tijdig else "niet_tijdig")
+    return lists
 
 
 @dataclass
@@ -252,22 +223,36 @@ def _months(start: date, end: date) -> list[date]:
     return months
 
 
-def _month_end(month: date) -> date:
-    return date(month.year + month.month // 12, month.month % 12 + 1, 1) - timedelta(days=1)
+def _by_month(promises: QuerySet[Promise], field_name: str) -> dict[date, int]:
+    rows = (promises.filter(**{f"{field_name}__isnull": False}).annotate(month=TruncMonth(field_name))
+            .values_list("month").annotate(count=Count("pk")).order_by())
+    return {(m.date() if isinstance(m, datetime) else m): count for m, count in rows}
+
+
+def _running(counts: dict[date, int], months: list[date]) -> list[int]:
+    """How many up to the end of each month (earlier months included)."""
+    totals, running = [], sum(n for m, n in counts.items() if m < months[0]) if months else 0
+    for month in months:
+        running += counts.get(month, 0)
+        totals.append(running)
+    return totals
 
 
 def scorecard(*, scope: Scope, today: date) -> Scorecard:
     """The figures of the scope's page: counts per list, medians, and month by month for the charts."""
     card = Scorecard(scope=scope, today=today)
     question_facts = _question_facts(scope)
-    promise_facts = _promise_facts(scope)
     for fact in question_facts:
-        card.questions.update(what for what in QUESTION_LISTS if question_matches(fact, what, today))
-    for fact in promise_facts:
-        card.promises.update(what for what in PROMISE_LISTS if promise_matches(fact, what, today))
+        card.questions.update(question_lists(fact, today))
     days = [f.days for f in question_facts if f.days is not None]
     card.median_days = statistics.median(days) if days else None
-    late = [f.days_late for f in promise_facts if f.days_late is not None and f.days_late > 0]
+
+    promises = promises_in(scope)
+    filters = promise_filters(today)
+    counts = promises.aggregate(**{what: Count("pk", filter=q) for what, q in filters.items()})
+    card.promises.update({what: n for what, n in counts.items() if n})
+    late = [(delivered - expected).days for delivered, expected
+            in promises.filter(filters["delivered_late"]).values_list("delivered_on", "expected")]
     card.median_days_late = statistics.median(late) if late else None
     card.max_days_late = max(late, default=None)
 
@@ -279,10 +264,12 @@ def scorecard(*, scope: Scope, today: date) -> Scorecard:
         if row is not None:
             row.on_time += fact.on_time
             row.late += fact.late
-    for month, row in rows.items():
-        end = _month_end(month)
-        row.kept = sum(1 for f in promise_facts if f.delivered and f.delivered <= end)
-        row.open = sum(1 for f in promise_facts if f.made <= end and (f.closed is None or f.closed > end))
+    months = list(rows)
+    made = _running(_by_month(promises, "made"), months)
+    closed = _running(_by_month(promises, "closed_on"), months)
+    kept = _running(_by_month(promises, "delivered_on"), months)
+    for i, row in enumerate(rows.values()):
+        row.kept, row.open = kept[i], made[i] - closed[i]
     card.months = list(rows.values())
     return card
 
@@ -290,13 +277,13 @@ def scorecard(*, scope: Scope, today: date) -> Scorecard:
 def question_ids(*, scope: Scope, what: str, today: date) -> list[int]:
     """The questions behind one number of the page, newest first."""
     facts = sorted(_question_facts(scope), key=lambda f: (f.asked, f.pk), reverse=True)
-    return [f.pk for f in facts if question_matches(f, what, today)]
+    return [f.pk for f in facts if what in question_lists(f, today)]
 
 
 def promise_ids(*, scope: Scope, what: str, today: date) -> list[int]:
     """The promises behind one number of the page, soonest expected first."""
-    facts = sorted(_promise_facts(scope), key=lambda f: (f.expected or date.max, f.pk))
-    return [f.pk for f in facts if promise_matches(f, what, today)]
+    return list(promises_in(scope).filter(promise_filters(today)[what]).order_by("expected", "pk")
+                .values_list("pk", flat=True))
 
 
 def questions_by_id(ids: list[int]) -> list[Question]:
