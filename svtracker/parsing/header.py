@@ -236,6 +236,10 @@ def read_title(text: str, start: int, *, needs_separator: bool = False) -> tuple
     if needs_separator and not TITLE_SEPARATOR.search(f" {probe[:TITLE_MAX_CHARS]} "):
         return None, start
     if blank and flat and len(flat) <= TITLE_MAX_CHARS and not re.search(r"[.?!]\s+[A-Z]", flat):
+        separator = TITLE_SEPARATOR.search(paragraph)
+        if separator and flat.endswith((".", "?", "!")):  # a title and its first sentence, no break between
+            cut = _title_end_in_line(paragraph, separator.end())
+            return squash(paragraph[:cut]) or None, start + cut
         return flat, start + len(paragraph)
     if len(lines) > 1 and len(squash(first)) <= TITLE_MAX_CHARS:
         width = max(len(line.rstrip()) for line in window.split("\n")[:40])

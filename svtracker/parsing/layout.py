@@ -52,7 +52,7 @@ DATE_LINE = re.compile(
 )
 
 # A word broken over two lines: "Leeftijds-\ncategorie" (002), "informatie-\nuitwisseling" (001).
-BROKEN_WORD = re.compile(r"(?P<left>\w+)-[ \t]*\n[ \t]*(?P<right>\w+)")
+BROKEN_WORD = re.compile(r"\b(?P<left>\w+)-[ \t]*\n[ \t]*(?P<right>\w+)")
 # After "integratie- en inburgeringsbeleid" (001) the hyphen stands for a left-out part: keep it.
 ELISION_WORDS = {"en", "of", "tot", "noch", "als", "and"}
 VOWELS = set("aeiouyáéíóúàèëïöü")
@@ -62,14 +62,19 @@ HYPHENATED_CAPITALS = {"PRESIDENT", "MINISTER", "PRESIDENTE"}
 
 def _rejoiner(text: str):
     """How to undo a break "left-\nright": the text's own spelling decides when it has the word elsewhere."""
-    words = set(re.findall(r"\w{4,}", text.lower()))
+    words: set[str] = set()
+
+    def known(word: str) -> bool:
+        if not words:
+            words.update(re.findall(r"\w{4,}", text.lower()))
+        return word in words
 
     def rejoin(match: re.Match[str]) -> str:
         left, right = match.group("left"), match.group("right")
         joined, hyphenated = f"{left}{right}", f"{left}-{right}"
         if right.lower() in ELISION_WORDS:
             return f"{left}- {right}"
-        if joined.lower() in MONTHS or joined.lower() in words:  # "febru-\nari"; "Diependaele" elsewhere
+        if joined.lower() in MONTHS or known(joined.lower()):  # "febru-\nari"; "Diependaele" elsewhere
             return joined
         if left.isupper() and right.isupper() and left.isalpha() and right.isalpha():
             # A name in capitals broken at the line end: "DIEPEN-\nDAELE"; a title keeps its hyphen.
@@ -93,7 +98,8 @@ def _rejoiner(text: str):
 
 
 def remove_page_headers(text: str) -> str:
-    text = BULLETIN_RUNNING_HEADER.sub("", text)
+    if "Vragen en Antwoorden" in text:
+        text = BULLETIN_RUNNING_HEADER.sub("", text)
     lines = text.split("\n")
     date_lines: dict[str, int] = {}
     for line in lines:

@@ -220,7 +220,13 @@ SENATE_SESSION = re.compile(r"ZITTING[ \t]*(?P<start>\d{4})[ \t]*-[ \t]*(?P<end>
 
 
 def read_senate(text: str) -> list[Reading]:
-    """Bulletin van Vragen en Antwoorden of the Senate: "Vraag nr. 3-256 van de heer Vandenhove d.d. ..."."""
+    """Bulletin van Vragen en Antwoorden of the Senate (2003), questions under their minister:
+
+        Vice-eerste minister en minister van Justitie
+        Vraag nr. 3-256 van de heer Vandenhove d.d. 11 september 2003 (N.) :
+        Milieuwetgeving. Overtredingen. Seponeren van processen-verbaal.
+        Uit cijfers van de Vlaamse Milieu-inspectie blijkt dat ...
+    """
     starts = list(SENATE_QUESTION.finditer(text))
     readings = []
     for index, match in enumerate(starts):
@@ -360,7 +366,11 @@ PRESS_QUESTION = re.compile(
 
 
 def read_press(text: str) -> list[Reading]:
-    """A member's page quoting it: "Schriftelijke vraag Chris Janssens aan Weyts en Homans over ..."."""
+    """A member's page quoting the question it sent (Vlaams Belang, 2020):
+
+        Schriftelijke vraag Chris Janssens aan Weyts en Homans over de controle op de naleving van de
+        taalwetten in de faciliteitengemeenten (ingediend 22/1)
+    """
     match = PRESS_QUESTION.search(text)
     reading = Reading("press", author=squash(match.group("author")), minister=match.group("minister"))
     reading.title = squash(match.group("title"))

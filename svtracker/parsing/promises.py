@@ -26,6 +26,7 @@ from .dates import (
     _MONTH_ALTERNATION,
     DEFAULT_INTERVAL_MONTHS,
     FORWARD_TIME,
+    MONTHS,
     NUMBER_WORDS,
     add_months,
     date_for_period,
@@ -277,7 +278,7 @@ CUES: tuple[Cue, ...] = (
             r"|\bnog\s+niet\s+beslist\b|\bmoet\s+nog\s+(?:beslissen|beslist)\b"
             r"|\bbeslissing\s+(?:volgt|valt)\b"
         ),
-        0.6,
+        0.75,
     ),
     # "zodra het rapport afgerond is", "na afronding van de studie", "wanneer het advies bekend is"
     Cue(
@@ -290,7 +291,7 @@ CUES: tuple[Cue, ...] = (
         0.55,
     ),
     # "Het is nog te vroeg om de effecten te beoordelen."
-    Cue("too_early", "pending", _words(r"\b(?:nog\s+)?te\s+vroeg\s+om\b"), 0.7),
+    Cue("too_early", "pending", _words(r"\b(?:nog\s+)?te\s+vroeg\s+om\b"), 0.75),
     # "voorlopige resultaten", "de cijfers zijn onvolledig", "vooralsnog", "niet definitief"
     Cue(
         "provisional",
@@ -340,7 +341,7 @@ CUES += (
 )
 # The sentence is about data, a study or a report: held-back data rather than a policy intention.
 DATA_WORDS = _words(
-    r"\b\w*(?:cijfers?|gegevens|data|resultaten?|rapport\w*|studie|onderzoek\w*|analyse|evaluatie|statistieken"
+    r"(?:cijfers?|gegevens|data|resultaten?|rapport\w*|studie|onderzoek\w*|analyse|evaluatie|statistieken"
     r"|aantallen|meting\w*|advies|monitor\w*|overzicht|bedrag|programma|raming|antwoord|uitkomsten"
     r"|doorlooptijden|transitie)\b"
 )
@@ -377,24 +378,83 @@ class Evidence:
     match: re.Match[str] | None
 
 
+# Words each pattern and cue needs, looked up before its regex runs: a document is read in milliseconds.
+KEYWORDS = {
+    "link_not_refreshed": ("koppeling",),
+    "provisional": (
+        "voorbehoud",
+        "validering",
+        "gevalideerd",
+        "voorlopige",
+        "onvolledig",
+        "vooralsnog",
+        "definitief",
+    ),
+    "still_growing": ("zal nog", "zullen nog"),
+    "partial": ("tijd", "opgenomen", "meegenomen", "meegeteld"),
+    "not_registered": ("momenteel", "aanpassing", "nog niet", " nu ", "op dit moment"),
+    "evaluation": ("evalu",),
+    "available_from": ("vanaf",),
+    "pending": ("binnenkort", "korte termijn", "nog niet", "vrijgegeven", "zodra"),
+    "pending_period": ("loop van", "najaar", "voorjaar", "reces", "eind"),
+    "negated_availability": ("nog niet", "nog geen", "beschik", "bekend", "totdat"),
+    "future_availability": ("verwacht", "zal", "zullen", "volg"),
+    "in_progress": ("loopt", "lopen", "bezig", "gewerkt", "voorbereiding", "werk", "lopend", "wordt"),
+    "decision_pending": ("nog geen", "beslist", "moet nog", "beslissing"),
+    "condition": ("zodra", "na afronding", "na afloop", "na valid", "wanneer"),
+    "too_early": ("te vroeg",),
+    "not_started": ("nog niet", " pas"),
+    "will_inform": ("geïnformeerd", "ingelicht", "op de hoogte", "informe", "ontvangt"),
+    "undertaking": ("toe", "te lever", "te bezorg", "te stur", "te publ", "te rapport"),
+    "delivered": ("staa", "gepubliceerd", "bezorgd", "overgemaakt", "meegedeeld", "bijlage", "op dat moment"),
+    "future": ("zal", "zullen", "wordt", "worden", "verwacht", "volg", "kom"),
+    "time": (
+        "20",
+        "kwartaal",
+        "trimester",
+        "jaar",
+        "binnen",
+        "voorjaar",
+        "najaar",
+        "zomer",
+        "lente",
+        "herfst",
+        "winter",
+        *MONTHS,
+    ),
+}
+
+
+_KEYWORD_PATTERNS = {name: re.compile("|".join(map(re.escape, words))) for name, words in KEYWORDS.items()}
+
+
+def _has(lowered: str, name: str) -> bool:
+    return _KEYWORD_PATTERNS[name].search(lowered) is not None
+
+
 def _evidence(sentence: str, in_question: bool, question_date: date | None = None) -> Evidence | None:
     """The combined evidence of one sentence, or None when it is no promise."""
-    if QUESTION_SENTENCE.search(sentence) or DELIVERED.search(sentence):
+    lowered = sentence.lower()
+    if QUESTION_SENTENCE.search(sentence) or (_has(lowered, "delivered") and DELIVERED.search(sentence)):
         return None
     if in_question and not QUOTES_ANSWER.search(sentence):
         allowed = QUESTION_TEXT_KINDS
     else:
         allowed = None
     for pattern in PATTERNS:
-        if allowed is not None and pattern.kind not in allowed:
+        if (allowed is not None and pattern.kind not in allowed) or not _has(lowered, pattern.name):
             continue
         match = pattern.trigger.search(sentence)
         if match and (pattern.requires is None or pattern.requires.search(sentence)):
             return Evidence(pattern.kind, squash(match.group(0)), 0.9, pattern, match)
     if allowed is not None:
         return None
-    fired = [(cue, match) for cue in CUES if (match := cue.pattern.search(sentence))]
+    fired = [
+        (cue, match) for cue in CUES if _has(lowered, cue.name) and (match := cue.pattern.search(sentence))
+    ]
     if not fired:
+        if not (_has(lowered, "future") and _has(lowered, "time")):
+            return None
         future, time = FUTURE_VERB.search(sentence), FORWARD_TIME.search(sentence)
         planned = PLANNED_AMOUNT.search(sentence)  # "zal ... € 4,3 miljard voor 2025 bedragen": a budget
         if (
@@ -412,7 +472,7 @@ def _evidence(sentence: str, in_question: bool, question_date: date | None = Non
         confidence += 0.15
     else:
         confidence -= 0.2
-    if forward_date(sentence, None)[0] is not None or re.search(
+    if (_has(lowered, "time") and forward_date(sentence, None)[0] is not None) or re.search(
         r"\b(?:tegen|uiterlijk|ten\s+laatste)\b", sentence
     ):
         confidence += 0.1
@@ -445,26 +505,27 @@ def find_promises(
     """
     found: list[tuple[str, PromiseProposal]] = []
     all_sentences = sentences(text)
+    evidences = [_evidence(sentence, in_question, question_date) for sentence in all_sentences]
     index = 0
     while index < len(all_sentences):
         sentence = all_sentences[index]
-        evidence = _evidence(sentence, in_question, question_date)
+        evidence = evidences[index]
         if evidence is None:
             index += 1
             continue
         quoted = [sentence]
         pattern = evidence.pattern
         if pattern and pattern.lead_in and index > 0 and pattern.lead_in.search(all_sentences[index - 1]):
-            if _evidence(all_sentences[index - 1], in_question) is None:
+            if evidences[index - 1] is None:
                 quoted.insert(0, all_sentences[index - 1])
         while index + 1 < len(all_sentences):
             following_sentence = all_sentences[index + 1]
-            following = _evidence(following_sentence, in_question, question_date)
+            following = evidences[index + 1]
             same_kind = following is not None and following.kind == evidence.kind
             if pattern is not None and pattern.merge_adjacent and same_kind:
                 pass
             elif (
-                pattern is None
+                not (pattern and (pattern.lead_in or pattern.merge_adjacent))
                 and CONTINUES.search(following_sentence)
                 and (following is not None or forward_date(following_sentence, question_date)[0] is not None)
             ):

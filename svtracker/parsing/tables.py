@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .types import ParsedTable, TableCell, TableRow
 
@@ -53,8 +54,12 @@ def read_number(token: str) -> TableCell | None:
     return TableCell(text=token, value=value, unit=unit)
 
 
+@lru_cache(maxsize=4096)
 def _cells(line: str) -> tuple[str, list[TableCell]] | None:
     """(row label, cells) when the line ends in at least two numbers, else None."""
+    line = line.rstrip()
+    if not line or not (line[-1].isdigit() or line[-1] in "%‰€"):
+        return None  # most lines: a sentence, not a row
     tokens = line.split()
     if len(tokens) > MAX_COLUMNS + 8:
         return None
