@@ -353,7 +353,10 @@ def test_published_or_delivered_data_is_no_promise(sentence):
 
 
 def test_one_held_back_item_over_two_sentences_is_one_promise_dated_by_the_second():
-    answer = "1. De cijfers voor 2025 zijn nog niet beschikbaar. Deze cijfers worden verwacht in de loop van juni."
+    answer = (
+        "1. De cijfers voor 2025 zijn nog niet beschikbaar.\n"
+        "Deze cijfers worden verwacht in de loop van juni.\n"
+    )
     (promise,) = parse_text(document("\n1. Hoeveel?\n", answer)).promises
     assert promise.quote.startswith("De cijfers voor 2025") and promise.quote.endswith("loop van juni.")
     assert promise.expected == date(2026, 6, 30)
