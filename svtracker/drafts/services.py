@@ -210,7 +210,8 @@ _PERIOD_END = re.compile(rf"\b(?:tussen|vanaf|van)\s+(?:{DATE}|\d{{1,2}}\s+\w+)\
 def _asked_since(lines: list[str], *, answered, question: Question, today: date) -> list[str]:
     """A question the answer gave figures for, asked again for the time since, in the member's words:
     "Kan de minister een overzicht geven van X?" becomes "... een bijgewerkt overzicht ... van X, van
-    1 december 2023 tot en met 31 oktober 2026?" (the answer's period ended 30 November 2023)."""
+    1 december 2023 tot en met 31 oktober 2026?" (the answer's period ended 30 November 2023); a question
+    that already counts "sinds ..." asks for the figures as they stand now ("(stand op 31 oktober 2026)")."""
     ends = [parse_dutch_date(found["end"]) for part in answered
             for found in _PERIOD_END.finditer(" ".join(part.text.split()))]
     covered = max([end for end in ends if end] or [question.answer_date or question.date])
@@ -218,14 +219,23 @@ def _asked_since(lines: list[str], *, answered, question: Question, today: date)
     since = covered + timedelta(days=1)
     if since > until:
         return lines
-    period = f"van {format_dutch_date(since)} tot en met {format_dutch_date(until)}"
-    first, asked = lines[0], re.match(r"[^?.!]*\?", lines[0])
-    if asked:
-        first = f"{first[:asked.end() - 1].rstrip()}, {period}?{first[asked.end():]}"
-    else:
-        first = f"Kan de minister de cijfers bezorgen {period}? {first}"
+    first = lines[0]
+    for asked in re.finditer(r"[^?.!]*\?", first):
+        sentence = asked.group(0)
+        if not _ASKS_FOR_FIGURES.search(sentence):
+            continue
+        if re.search(r"\bsinds\b", sentence, re.IGNORECASE):
+            period = f" (stand op {format_dutch_date(until)})"
+        else:
+            period = f", van {format_dutch_date(since)} tot en met {format_dutch_date(until)}"
+        first = f"{first[:asked.end() - 1].rstrip()}{period}?{first[asked.end():]}"
+        break
     return [re.sub(r"\been overzicht\b", "een bijgewerkt overzicht", line, count=1)
             for line in [first, *lines[1:]]]
+
+
+# A sentence that asks for figures (not "Kan daarbij een verschil worden vastgesteld ...?").
+_ASKS_FOR_FIGURES = re.compile(r"\b(?:overzicht|hoeveel|aantal|cijfers|percentage|procent)\b", re.IGNORECASE)
 
 
 # "Kan hij", "Wil zij": the member's pronoun for the minister asked before, who need not be the one asked now.
@@ -347,7 +357,7 @@ def _normalised_title(title: str) -> str:
     return " ".join(title.split()).casefold()
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # inside the import's transaction: no savepoint per document
 def link_sent_draft(*, question: Question) -> Draft | None:
     """A sent draft whose question has now arrived (same office, member and title) gets it; if the question's
     own references did not put it in the draft's series, a reference to the series' latest question does."""

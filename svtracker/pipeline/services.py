@@ -203,11 +203,18 @@ def store_and_follow_up(*, office: Office, parsed: ParsedQuestion, seen: PeopleS
     if stored.newly_answered:
         # A question known before may be a sent draft's; a new one only when a draft was just linked.
         flag_possibly_delivered(question=question, answers_sent_draft=draft is not None or not stored.created)
-        back_catalogue = stored.created and facts.followed_since and facts.answered_on \
-            and facts.answered_on < facts.followed_since
-        if notify and not back_catalogue:
+        if notify and _answer_arrived(stored, facts):
             transaction.on_commit(lambda: notify_answer_received(question=question))
     return stored
+
+
+def _answer_arrived(stored: StoredQuestion, facts: ParliamentFacts) -> bool:
+    """Staff hear of an answer to a question they were waiting for (asked, sent from a draft, registered);
+    from the parliament sync also of a new question answered since they follow the member. A document that
+    brings question and answer at once by hand (an upload, the archive on the command line) is no news."""
+    if not stored.created:
+        return True
+    return bool(facts.followed_since) and (facts.answered_on or facts.followed_since) >= facts.followed_since
 
 
 def quoted_from_earlier(*, parsed: ParsedQuestion, references) -> dict:

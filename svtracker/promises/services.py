@@ -28,7 +28,7 @@ def _snapshot(promise: Promise) -> dict:
             for name in TRACKED_FIELDS for value in [getattr(promise, name)]}
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # an import flags several in its own transaction
 def change_promise(*, promise: Promise, user: User | None, reason: str = "", **changes) -> Promise:
     """Apply field changes to a promise and record them; no change, no record."""
     promise = Promise.objects.select_for_update().get(pk=promise.pk)
