@@ -128,3 +128,13 @@ def test_a_draft_from_a_promise_or_the_series_is_the_same_follow_up(seeded_offic
     for draft in (from_promise, from_series):
         assert draft.content() == draft_125.content()
         assert draft.series == question.series
+
+
+def test_follow_up_of_714_asks_cumulative_figures_as_they_stand_and_leaves_other_questions_be(
+        seeded_office, staff):
+    question = _question(seeded_office, "2015-2016", 714)
+    draft = draft_follow_up(office=seeded_office, user=staff, question=question, today=TODAY)
+    assert draft.questions[0].endswith("sinds de invoering van de resultaatsverbintenis, is geslaagd voor "
+                                       "respectievelijk de onderdelen MO en NT2 (stand op 31 oktober 2026)?")
+    assert draft.questions[1] == ("Kan daarbij een verschil worden vastgesteld tussen de cursisten die "
+                                  "vrijwillig dan wel verplicht aan een inburgeringstraject deelnemen?")
