@@ -78,7 +78,9 @@ def _assemble(text: str, reading: Reading, warnings: list[str], default_months: 
             if reading.numbered_list
             else _word_items(text, regions.question)
         )
-        parsed.explanation = squash(text[regions.question.start : items[0][1]]) if items else ""
+        parsed.explanation = squash(
+            text[regions.question.start : items[0][1] if items else regions.question.end]
+        )
         for numbers, _start, question, answer_text in items:
             parsed.sub_questions += [SubQuestion(str(number), squash(question)) for number in numbers]
             if answer_text.strip():
@@ -124,13 +126,15 @@ def _assemble(text: str, reading: Reading, warnings: list[str], default_months: 
 
     found = []
     earlier = next((reference for reference in parsed.references if not reference.in_answer), None)
-    for question_text in question_texts:
+    for index, question_text in enumerate(question_texts):
+        # A list of questions and answers may open with the minister's own introduction (Inleiding).
+        by_minister = index == 0 and reading.preamble_by_minister
         found += find_promises(
             question_text,
             question_date=parsed.date,
             default_months=default_months,
-            in_question=True,
-            quoted_from=earlier,
+            in_question=not by_minister,
+            quoted_from=None if by_minister else earlier,
         )
     for part in parsed.answer_parts:
         found += find_promises(part.text, question_date=parsed.date, default_months=default_months)

@@ -209,8 +209,32 @@ def read_answer_header(text: str) -> AnswerHeader | None:
 
 # Words after which a capital still belongs to the title: "bij VDAB", "in Antwerpen", "van de Lijn".
 TITLE_CONNECTORS = {
-    "in", "bij", "van", "voor", "op", "te", "naar", "uit", "met", "over", "door", "de", "het", "en", "of",
-    "aan", "tot", "tegen", "rond", "via", "vanuit", "zonder", "na", "per", "der", "den",
+    "in",
+    "bij",
+    "van",
+    "voor",
+    "op",
+    "te",
+    "naar",
+    "uit",
+    "met",
+    "over",
+    "door",
+    "de",
+    "het",
+    "en",
+    "of",
+    "aan",
+    "tot",
+    "tegen",
+    "rond",
+    "via",
+    "vanuit",
+    "zonder",
+    "na",
+    "per",
+    "der",
+    "den",
 }
 
 

@@ -52,6 +52,7 @@ class Reading:
     answers_in_items: bool = False  # each item is its question's first paragraph, then the answer
     numbered_list: bool = False  # items "1", "1 Text", "1. Text" numbered through (lists of questions)
     alternating: bool = False  # unlabelled: each question line (ending in "?") followed by its answer
+    preamble_by_minister: bool = False  # the text before the first item is the minister's (an Inleiding)
 
 
 @dataclass(frozen=True)
@@ -222,10 +223,10 @@ SENATE_SESSION = re.compile(r"ZITTING[ \t]*(?P<start>\d{4})[ \t]*-[ \t]*(?P<end>
 def read_senate(text: str) -> list[Reading]:
     """Bulletin van Vragen en Antwoorden of the Senate (2003), questions under their minister:
 
-        Vice-eerste minister en minister van Justitie
-        Vraag nr. 3-256 van de heer Vandenhove d.d. 11 september 2003 (N.) :
-        Milieuwetgeving. Overtredingen. Seponeren van processen-verbaal.
-        Uit cijfers van de Vlaamse Milieu-inspectie blijkt dat ...
+    Vice-eerste minister en minister van Justitie
+    Vraag nr. 3-256 van de heer Vandenhove d.d. 11 september 2003 (N.) :
+    Milieuwetgeving. Overtredingen. Seponeren van processen-verbaal.
+    Uit cijfers van de Vlaamse Milieu-inspectie blijkt dat ...
     """
     starts = list(SENATE_QUESTION.finditer(text))
     readings = []
@@ -368,8 +369,8 @@ PRESS_QUESTION = re.compile(
 def read_press(text: str) -> list[Reading]:
     """A member's page quoting the question it sent (Vlaams Belang, 2020):
 
-        Schriftelijke vraag Chris Janssens aan Weyts en Homans over de controle op de naleving van de
-        taalwetten in de faciliteitengemeenten (ingediend 22/1)
+    Schriftelijke vraag Chris Janssens aan Weyts en Homans over de controle op de naleving van de
+    taalwetten in de faciliteitengemeenten (ingediend 22/1)
     """
     match = PRESS_QUESTION.search(text)
     reading = Reading("press", author=squash(match.group("author")), minister=match.group("minister"))
@@ -429,6 +430,7 @@ def read_question_list(text: str) -> list[Reading]:
     """
     heading = LIST_HEADING.search(text)
     reading = Reading("question_list", numbering_restarts=False)
+    reading.preamble_by_minister = re.search(r"(?m)^[ \t]*Inleiding[ \t]*$", text) is not None
     _iso_date(reading, text)
     session = SESSION_LINE.search(text)
     if session and int(session.group("end")) == int(session.group("start")) + 1:

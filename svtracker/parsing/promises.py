@@ -265,7 +265,9 @@ CUES: tuple[Cue, ...] = (
             r"\b(?:loopt|lopen)\s+(?:momenteel\s+|nu\s+)?nog\b|\bis\s+(?:nog\s+)?(?:lopende|volop\s+bezig)\b"
             r"|\ber\s+wordt\s+(?:momenteel\s+|nog\s+|volop\s+|verder\s+)?gewerkt\s+aan\b|\bin\s+voorbereiding\b"
             r"|\b(?:werk|werken)\s+(?:ik|we|wij)\s+(?:daarom\s+|momenteel\s+|nog\s+)?aan\b|\blopend\s+onderzoek\b"
-            r"|\bwordt\s+(?:momenteel|nu|op\s+dit\s+moment)\s+(?:onderzocht|geanalyseerd|verwerkt|voorbereid|bekeken)\b"
+            r"|\b(?:wordt|worden)\s+(?:thans|momenteel|nu|op\s+dit\s+moment)\s+(?:[^\s.]+\s+){0,8}?"
+            r"(?:onderzocht|geanalyseerd|verwerkt|voorbereid|bekeken|berekend|uitgewerkt|opgemaakt|verzameld)\b"
+            r"|\bwordt\s+er\s+(?:nog|momenteel|volop|verder)\s+aan\s+[^.]{0,60}?gewerkt\b"
         ),
         0.6,
     ),
@@ -325,6 +327,8 @@ CUES += (
             r"|\binformee?r(?:t|en)?\s+(?:ik\s+|wij\s+|we\s+)?(?:u|uw\s+Kamer|het\s+(?:Vlaams\s+)?Parlement)\s+"
             r"(?:\w+\s+){0,3}?(?:separaat|later|nader|zodra|voor|uiterlijk|tegen|na|zo\s+spoedig)\b"
             r"|\b(?:uw\s+Kamer|het\s+(?:Vlaams\s+)?Parlement)\s+ontvangt\b"
+            r"|\b(?:zal|zullen)\s+(?:ik\s+|wij\s+|we\s+)?(?:u|uw\s+Kamer|het\s+(?:Vlaams\s+)?Parlement)\b[^.]{0,160}?"
+            r"\b(?:informeren|inlichten|doen\s+toekomen|toesturen|toezenden|bezorgen|overmaken)\b"
         ),
         0.7,
     ),
@@ -333,7 +337,7 @@ CUES += (
         "undertaking",
         "pending",
         _words(
-            r"\b(?:zeg\s+(?:ik\s+)?toe|toegezegd|toezeggen)\b"
+            r"\b(?:zeg\s+(?:ik\s+)?toe|toezeggen)\b"
             r"|\bte\s+(?:leveren|bezorgen|bezorgd|sturen|publiceren|rapporteren)\b"
         ),
         0.55,
@@ -343,7 +347,7 @@ CUES += (
 DATA_WORDS = _words(
     r"(?:cijfers?|gegevens|data|resultaten?|rapport\w*|studie|onderzoek\w*|analyse|evaluatie|statistieken"
     r"|aantallen|meting\w*|advies|monitor\w*|overzicht|bedrag|programma|raming|antwoord|uitkomsten"
-    r"|doorlooptijden|transitie)\b"
+    r"|doorlooptijden|transitie|regeling|rectificatie)\b"
 )
 # A sentence about the future with a time pointing forward: "... in de loop van 2019 merkbaar worden".
 FUTURE_VERB = _words(r"\b(?:zal|zullen|wordt|worden|verwacht|verwachten|volgt|volgen|komt|komen)\b")
@@ -399,12 +403,34 @@ KEYWORDS = {
     "pending_period": ("loop van", "najaar", "voorjaar", "reces", "eind"),
     "negated_availability": ("nog niet", "nog geen", "beschik", "bekend", "totdat"),
     "future_availability": ("verwacht", "zal", "zullen", "volg"),
-    "in_progress": ("loopt", "lopen", "bezig", "gewerkt", "voorbereiding", "werk", "lopend", "wordt"),
+    "in_progress": (
+        "loopt",
+        "lopen",
+        "bezig",
+        "gewerkt",
+        "voorbereiding",
+        "werk",
+        "lopend",
+        "wordt",
+        "worden",
+    ),
     "decision_pending": ("nog geen", "beslist", "moet nog", "beslissing"),
     "condition": ("zodra", "na afronding", "na afloop", "na valid", "wanneer"),
     "too_early": ("te vroeg",),
     "not_started": ("nog niet", " pas"),
-    "will_inform": ("geïnformeerd", "ingelicht", "op de hoogte", "informe", "ontvangt"),
+    "will_inform": (
+        "geïnformeerd",
+        "ingelicht",
+        "op de hoogte",
+        "informe",
+        "ontvangt",
+        "inlichten",
+        "toekomen",
+        "toestur",
+        "toezend",
+        "bezorg",
+        "overmak",
+    ),
     "undertaking": ("toe", "te lever", "te bezorg", "te stur", "te publ", "te rapport"),
     "delivered": ("staa", "gepubliceerd", "bezorgd", "overgemaakt", "meegedeeld", "bijlage", "op dat moment"),
     "future": ("zal", "zullen", "wordt", "worden", "verwacht", "volg", "kom"),

@@ -29,9 +29,12 @@ MEMBER_QUESTION = re.compile(
     rf"(?:ingezonden\s+|van\s+)(?P<date>{DATE}|\d{{1,2}}\s+(?P<month>{_MONTH_ALTERNATION})\s+j\.?\s?l\.?)"
 )
 # A footnote of the Aanhangsel: "Aanhangsel Handelingen, vergaderjaar 2012–2013, nr. 1969"
+#   "door u ontvangen op 18 februari 2013 (Aanhangsel van de Handelingen, vergaderjaar 2012–2013,
+#   aanhangselnummer 1333)", "(aanhangsel handelingen II, 1450)"
 HANDELINGEN = re.compile(
-    r"(?<!Zie ook )\bAanhangsel\s+(?:van\s+de\s+)?Handelingen,\s+vergaderjaar\s+(?P<session>\d{4})\s*[–-]\s*"
-    r"(?P<session_end>\d{4}),\s+nr\.\s*(?P<number>\d{1,5})\b"
+    rf"(?:(?P<date>{DATE})\s*\(\s*)?(?<!Zie ook )\b[Aa]anhangsel\s+(?:van\s+de\s+)?[Hh]andelingen"
+    r"(?:\s+II)?,?\s+(?:vergaderjaar\s+(?P<session>\d{4})\s*[–-]\s*(?P<session_end>\d{4}),\s+)?"
+    r"(?:nr\.|aanhangselnummer)?\s*(?P<number>\d{1,5})\b"
 )
 # An earlier question without a number: "mijn vorige vraag van 28 april 2023"
 PREVIOUS_QUESTION = re.compile(
@@ -46,12 +49,7 @@ def find_references(
     """Every mention of an earlier question in `text`, in order, without repeats."""
     found: list[ReferenceMention] = []
     for sentence in sentences(text):
-        if (
-            "vraag" not in sentence
-            and "vragen" not in sentence
-            and "SV" not in sentence
-            and "Handelingen" not in sentence
-        ):
+        if not any(word in sentence for word in ("vraag", "vragen", "SV", "andelingen")):
             continue
         matches = sorted(
             [
