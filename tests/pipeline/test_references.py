@@ -1,6 +1,7 @@
 """References to one earlier question that disagree on its date point to one question and one entry."""
 
 import pytest
+from django.urls import reverse
 
 from svtracker.drafts.selectors import earlier_questions_of, questions_of_series
 from svtracker.pipeline.services import import_document
@@ -35,3 +36,18 @@ def test_once_imported_both_references_point_to_it_and_its_own_date_is_cited(off
     cited = next(e for e in earlier if e.number == 8)
     assert cited.question == q8 and cited.date == q8.date
     assert [str(d) for d in cited.dates_written] == ["2023-10-02", "2023-10-22"]
+
+
+def test_the_pages_say_which_dates_differ(staff_client, office, seed_files):
+    import_document(office=office, filename=seed_files[1].name, data=seed_files[1].read_bytes())
+    q125 = Question.objects.get(office=office, number=125)
+    page = staff_client.get(reverse("questions:series_detail", args=[q125.series_id])).content.decode()
+    assert page.count("Vraag nr. 8") == 1
+    assert "Geciteerd met verschillende datums: 2 oktober 2023, 22 oktober 2023." in page
+    import_document(office=office, filename="sv8.txt", data=EARLIER_8.encode())
+    q8 = Question.objects.get(office=office, number=8)
+    page = staff_client.get(reverse("questions:detail", args=[q8.pk])).content.decode()
+    assert "citeert deze vraag als van 22 oktober 2023; het parlement vermeldt 2 oktober 2023" in page
+    page = staff_client.get(reverse("questions:series_detail", args=[q8.series_id])).content.decode()
+    assert ("Ook geciteerd met een andere datum: 22 oktober 2023. Het parlement vermeldt 2 oktober 2023."
+            in page)
