@@ -17,6 +17,19 @@ expected date of a promise. "Reference" is the question date, the only date the 
 | "eind dit jaar", "voor het einde van het jaar", "jaareinde" | 31 December                            |
 | "binnenkort", "op korte termijn", "eerstdaags", "zo snel mogelijk" | reference + default interval    |
 
+Promises read a time pointing forward with `forward_date` (the same months and seasons, and):
+
+| phrase (example)                              | date                                                  |
+|-----------------------------------------------|-------------------------------------------------------|
+| "in het tweede kwartaal van 2026"             | last day of the quarter (30 June 2026)                |
+| "begin 2027", "midden 2027"                   | 31 March 2027, 30 June 2027                           |
+| "eind 2026", "tegen 2026", "ten laatste 2026" | 31 December 2026                                      |
+| "vanaf 2026"                                  | 1 January 2026                                        |
+| "binnen drie maanden", "binnen 6 weken"       | reference + that time                                 |
+| "volgend jaar"                                | 31 December of the year after the reference           |
+| no time in the sentence                       | reference + default interval (DEFAULT_INTERVAL_MONTHS)|
+A time before the reference points back and gives no date.
+
 Without a year the reference year is used, or the next year when that date would lie before the reference.
 """
 

@@ -55,13 +55,6 @@ ANSWER_HEADER = re.compile(
 # A bare "ANTWOORD" line, when the "op vraag nr." line is missing.
 ANSWER_WORD_LINE = re.compile(r"(?m)^[ \t]*ANTWOORD[ \t]*$")
 
-# Where a title printed without a blank line after it (or flattened) ends: at a sentence or at a word that
-# starts a sentence in the explanation ("... en sanctionering In zijn antwoord op ...", 000 flattened).
-SENTENCE_STARTERS = (
-    "In|Op|De|Het|Een|Dit|Deze|Die|Sinds|Sedert|Wie|Zowel|Uit|Volgens|Er|Ik|Met|Om|Na|Bij|Tijdens|Naar"
-    "|Vorig|Vorige|Begin|Eind|Eerder|Recent|Onlangs|Momenteel|Vandaag|Graag|Kan|Hoeveel|Hoe|Wat|Welke"
-)
-TITLE_END = re.compile(rf"\s(?=(?:{SENTENCE_STARTERS})\s)|(?<=[.?!])\s")
 TITLE_SEPARATOR = re.compile(r"\s[-–]\s")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 TITLE_MAX_CHARS = 250

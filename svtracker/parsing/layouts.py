@@ -345,14 +345,10 @@ def read_tweede_kamer(text: str) -> list[Reading]:
     labels = find_word_labels(text, Span(body_start, len(text)))
     reading.word_labels = bool(labels)  # else "1. Kan de minister ..." as in Flemish questions
     answers = [label for word, label in labels if word == "Antwoord"]
-    questions = [label for word, label in labels if word == "Vraag"]
-    first_answer = answers[0].span.start if answers else len(text)
-    first_question = questions[0].span.start if questions else body_start
-    reading.regions.question = Span(body_start, len(text) if answers else len(text))
-    reading.regions.answer = Span(min(first_answer, len(text)), len(text)) if answers else None
-    if not questions and answers:
-        reading.regions.question = Span(body_start, first_answer)
-    del first_question
+    # Questions and answers alternate: both regions run to the end, the label lines part them.
+    reading.regions.question = Span(body_start, len(text))
+    if answers:
+        reading.regions.answer = Span(answers[0].span.start, len(text))
     return [reading]
 
 
