@@ -195,10 +195,18 @@ def store_and_follow_up(*, office: Office, parsed: ParsedQuestion, seen: PeopleS
                            new_question=stored.created, keep_missing=stored.less_complete)
     if parsed.tables or not stored.less_complete:  # a question without its answer keeps the answer's tables
         store_answer_tables(question=question, tables=parsed.tables)
-    link_references(question=question, references=stored.references, new_question=stored.created)
-    quoted = quoted_from_earlier(parsed=parsed, references=stored.references)
+    now_cited = link_references(question=question, references=stored.references, new_question=stored.created)
+    quoted = quoted_from_earlier(explanation=parsed.explanation, quotes=[p.quote for p in parsed.promises],
+                                 references=stored.references)
     if quoted:
         adopt_quoted_promises(question=question, earlier_by_sentence=quoted)
+    for later in {reference.source for reference in now_cited if not reference.in_answer}:
+        # This question arrived after one that quoted its answer: what was quoted is this one's.
+        quoted = quoted_from_earlier(explanation=later.explanation, quotes=list(
+            later.promises.filter(answer_part__isnull=True).values_list("quote", flat=True)),
+            references=list(later.references.select_related("target")))
+        if quoted:
+            adopt_quoted_promises(question=later, earlier_by_sentence=quoted)
     draft = link_sent_draft(question=question) if stored.created or stored.number_filled else None
     if stored.newly_answered:
         # A question known before may be a sent draft's; a new one only when a draft was just linked.
@@ -217,20 +225,19 @@ def _answer_arrived(stored: StoredQuestion, facts: ParliamentFacts) -> bool:
     return bool(facts.followed_since) and (facts.answered_on or facts.followed_since) >= facts.followed_since
 
 
-def quoted_from_earlier(*, parsed: ParsedQuestion, references) -> dict:
+def quoted_from_earlier(*, explanation: str, quotes: list[str], references) -> dict:
     """Proposals the member quoted in the explanation from an earlier answer: the quote (normalised) ->
     the earlier question, resolved through the nearest reference before it in the explanation (no. 362:
     "In zijn antwoord op mijn schriftelijke vraag nr. 155 ..." then "De minister deelde mee dat cijfers
     kunnen worden getrokken vanaf het najaar 2021.")."""
-    explanation = " ".join(parsed.explanation.split())
+    explanation = " ".join(explanation.split())
     cited = [(explanation.find(" ".join(r.text.split())), r) for r in references
              if not r.in_answer and r.target_id]
-    cited = sorted((at, r) for at, r in cited if at >= 0)
+    cited = sorted(((at, r) for at, r in cited if at >= 0), key=lambda found: found[0])
     if not cited:
         return {}
     quoted = {}
-    for proposal in parsed.promises:
-        quote = " ".join(proposal.quote.split())
+    for quote in (" ".join(q.split()) for q in quotes):
         at = explanation.find(quote)
         before = [r for start, r in cited if start <= at] if at >= 0 else []
         if before:

@@ -227,8 +227,9 @@ def _store_references(*, question: Question, parsed: ParsedQuestion, created: bo
 
 
 def link_references(*, question: Question, references: list[Reference] | None = None,
-                    new_question: bool = False) -> None:
-    """Resolve the question's references and those that were waiting for it, then relink series.
+                    new_question: bool = False) -> list[Reference]:
+    """Resolve the question's references and those that were waiting for it, then relink series; returns
+    the waiting references of other questions that now point to this one.
 
     `references`: all of the question's references, just stored by the importer with their targets and
     date flags already set. `new_question`: nothing referred to it before and it has a series of its own,
@@ -240,11 +241,14 @@ def link_references(*, question: Question, references: list[Reference] | None = 
     own = list(question.references.all()) if references is None else references
     touched = {question}
     resolved = any(reference.target_id for reference in own)
+    now_pointing = []
     for reference in [*([] if references is not None else own), *waiting.select_related("source")]:
         target = best_target(reference=reference)
         if target != reference.target:
             reference.target = target
             reference.save(update_fields=["target"])
+            if target == question and reference.source_id != question.pk:
+                now_pointing.append(reference)
         touched.add(reference.source)
         if reference.target:
             touched.add(reference.target)
@@ -255,6 +259,7 @@ def link_references(*, question: Question, references: list[Reference] | None = 
             flag_date_mismatches(question=source, references=own if source is question else None)
     if resolved or not new_question:
         relink_series(questions=touched)
+    return now_pointing
 
 
 def best_target(*, reference: Reference) -> Question | None:

@@ -37,3 +37,12 @@ def test_a_promise_quoted_from_an_earlier_answer_is_the_earlier_questions_and_th
 
     import_document(office=office, filename="opnieuw.txt", data=seed_files[0].read_bytes() + b"\n")
     assert Promise.objects.filter(quote=QUOTE).count() == 1
+
+
+def test_the_earlier_question_arriving_later_takes_the_quoted_promise(office, seed_files):
+    import_document(office=office, filename=seed_files[0].name, data=seed_files[0].read_bytes())
+    assert Promise.objects.get(quote=QUOTE).question.number == 362
+    import_document(office=office, filename="sv155.txt", data=EARLIER_155.encode())
+    promise = Promise.objects.get(quote=QUOTE)
+    assert (promise.question.number, promise.status, promise.delivered_in.number) == (
+        155, Promise.Status.POSSIBLY_DELIVERED, 362)
