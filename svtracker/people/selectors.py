@@ -21,6 +21,11 @@ def ministers_for(*, office):
         Exists(terms.filter(Q(office__isnull=True) | Q(office=office))) | ~Exists(terms)).order_by("name")
 
 
+def policy_areas_for(*, office):
+    """The policy areas an office knows: in the parliament's terms or its own documents'."""
+    return PolicyArea.objects.filter(Exists(visible_terms(office=office).filter(policy_areas=OuterRef("pk"))))
+
+
 def policy_areas_by_minister(*, minister_ids, office) -> dict[int, set[int]]:
     """Policy area ids per minister, as this office sees the terms."""
     areas: dict[int, set[int]] = {}

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from svtracker.access import office_required
-from svtracker.people.models import Minister, PolicyArea
+from svtracker.people.models import Minister
+from svtracker.people.selectors import policy_areas_for
 
 from . import charts, selectors
 from .forms import PeriodForm
@@ -94,7 +95,7 @@ def _minister(request, pk) -> Minister:
 @office_required
 @require_GET
 def area(request, pk):
-    return _page(request, area=get_object_or_404(PolicyArea, pk=pk))
+    return _page(request, area=get_object_or_404(policy_areas_for(office=request.office), pk=pk))
 
 
 @office_required
@@ -107,7 +108,7 @@ def item_list(request):
         _minister(request, request.GET["minister"]) if request.GET.get("minister", "").isdigit() else None
     )
     area = (
-        get_object_or_404(PolicyArea, pk=request.GET["area"])
+        get_object_or_404(policy_areas_for(office=request.office), pk=request.GET["area"])
         if request.GET.get("area", "").isdigit()
         else None
     )

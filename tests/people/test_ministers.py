@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from svtracker.people.models import Minister, MinisterTerm
-from svtracker.people.selectors import current_term_for, ministers_for
+from svtracker.people.selectors import current_term_for, ministers_for, policy_areas_for
 from svtracker.people.services import function_title_in_case, minister_seen, policy_areas_from_title
 
 SOMERS_TITLE = ("VICEMINISTER-PRESIDENT VAN DE VLAAMSE REGERING, VLAAMS MINISTER VAN BINNENLANDS BESTUUR, "
@@ -55,3 +55,11 @@ def test_a_function_title_in_capitals_reads_in_the_governments_own_case():
         "Bestuurszaken, Inburgering en Gelijke Kansen")
     assert function_title_in_case("VLAAMS MINISTER VAN WELZIJN, VOLKSGEZONDHEID EN GEZIN") == (
         "Vlaams minister van Welzijn, Volksgezondheid en Gezin")
+
+
+def test_an_offices_policy_areas_are_the_parliaments_and_its_own_documents(office, other_office):
+    minister_seen(name="Jan Vervalser", function_title="VLAAMS MINISTER VAN VERZONNEN ZAKEN",
+                  on=date(2030, 1, 15), office=other_office)
+    minister_seen(name="Bart Somers", function_title=SOMERS_TITLE, on=date(2022, 6, 15), office=None)
+    assert "Verzonnen zaken" in {a.name for a in policy_areas_for(office=other_office)}
+    assert {a.name for a in policy_areas_for(office=office)} == set(policy_areas_from_title(SOMERS_TITLE))
