@@ -48,6 +48,8 @@ WRITTEN_QUESTIONS = ("paginatype:Parlementair document.aggregaat:Vraag of interp
                      ".initiatief:Schriftelijke vraag")
 # Asked again: too many requests, and the server or a proxy in front of it failing for a moment.
 RETRY_STATUSES = (429, 500, 502, 503, 504)
+# The longest wait between two tries, whatever Retry-After asks: a sync waits, it does not hang.
+MAX_RETRY_WAIT = 120.0
 
 
 class ParliamentError(Exception):
@@ -83,7 +85,7 @@ class DownloadedFile:
 
 class ParliamentClient:
     def __init__(self, *, api_url: str, docs_url: str, timeout: float = 20.0, retries: int = 3,
-                 backoff: float = 2.0, min_interval: float = 1.0, max_retry_wait: float = 120.0,
+                 backoff: float = 2.0, min_interval: float = 1.0, max_retry_wait: float = MAX_RETRY_WAIT,
                  transport: httpx.BaseTransport | None = None):
         if not api_url:
             raise SyncNotConfigured(_("Geen PARLIAMENT_API_URL ingesteld: de synchronisatie met het "
@@ -106,8 +108,7 @@ class ParliamentClient:
     def from_settings(cls) -> ParliamentClient:
         return cls(api_url=settings.PARLIAMENT_API_URL, docs_url=settings.PARLIAMENT_DOCS_URL,
                    timeout=settings.PARLIAMENT_TIMEOUT, retries=settings.PARLIAMENT_RETRIES,
-                   backoff=settings.PARLIAMENT_BACKOFF, min_interval=settings.PARLIAMENT_MIN_INTERVAL,
-                   max_retry_wait=getattr(settings, "PARLIAMENT_MAX_RETRY_WAIT", 120.0))
+                   backoff=settings.PARLIAMENT_BACKOFF, min_interval=settings.PARLIAMENT_MIN_INTERVAL)
 
     def __enter__(self) -> ParliamentClient:
         return self

@@ -68,7 +68,6 @@ class SearchHit:
     answered_on: date | None  # statusdatumSchvBeantwoord; None while unanswered
     document_id: str  # the pfile id of this hit's file; "" when none is published yet
     file_title: str = ""  # titel of the file (an annex's own name)
-    mimetype: str = ""
     problems: tuple[str, ...] = ()  # fields that could not be read and were left empty
 
     @property
@@ -85,7 +84,6 @@ class SearchPage:
     hits: tuple[SearchHit, ...]
     skipped: tuple[Skipped, ...]
     count: int  # how many hits the server says the query has
-    last_index: int
     received: int  # how many results this page carried (read or skipped)
 
 
@@ -161,15 +159,6 @@ class MemberRecord:
     last_name: str  # "Isci"
     party: str = ""
 
-    @property
-    def name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
-
-    @property
-    def last_first(self) -> str:
-        """ "Isci, Emine Gül": the form of vraagsteller and minister in the search."""
-        return f"{self.last_name}, {self.first_name}"
-
 
 # "2023-2024"
 _SESSION = re.compile(r"^(\d{4})-(\d{4})$")
@@ -225,9 +214,7 @@ def parse_search(payload: bytes | str) -> SearchPage:
         except UnexpectedResponse as error:
             skipped.append(Skipped(which=_hit_label(item, position), why=str(error)))
     count = _integer(data.get("count", len(results)), "count")
-    last_index = _integer(data.get("lastindex", len(results)), "lastindex")
-    return SearchPage(hits=tuple(hits), skipped=tuple(skipped), count=count, last_index=last_index,
-                      received=len(results))
+    return SearchPage(hits=tuple(hits), skipped=tuple(skipped), count=count, received=len(results))
 
 
 def _hit_label(item: object, position: int) -> str:
@@ -264,7 +251,6 @@ def _search_hit(item: dict) -> SearchHit:
                              "statusdatumSchvBeantwoord"),
         document_id=_lenient(problems, _document_id, _first(tags, "document"), "document") or "",
         file_title=_first(tags, "titel"),
-        mimetype=_first(tags, "mimetype") or str(item.get("mimetype") or ""),
         problems=tuple(problems),
     )
 

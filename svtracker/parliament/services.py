@@ -194,7 +194,7 @@ def _start_run(*, office: Office, session: str, member: Member | None) -> SyncRu
 
     A run left unfinished by a worker that died is closed once the hard time limit has certainly passed.
     """
-    hard_limit = getattr(settings, "PARLIAMENT_SYNC_TIME_LIMIT", 1800)
+    hard_limit = settings.PARLIAMENT_SYNC_TIME_LIMIT + 60  # past the task's hard limit: certainly dead
     now = timezone.now()
     SyncRun.objects.filter(office=office, finished__isnull=True,
                            started__lt=now - timedelta(seconds=hard_limit)).update(

@@ -7,11 +7,6 @@ from svtracker.accounts.models import Office
 
 from . import selectors, services
 
-# The run stops itself between questions at PARLIAMENT_SYNC_SOFT_TIME_LIMIT; Celery's soft limit a little
-# later interrupts a request that hangs past it, and its hard limit ends the worker's task in any case.
-SOFT_LIMIT = getattr(settings, "PARLIAMENT_SYNC_SOFT_TIME_LIMIT", 1500)
-HARD_LIMIT = getattr(settings, "PARLIAMENT_SYNC_TIME_LIMIT", 1800)
-
 
 @shared_task(name="svtracker.parliament.tasks.sync_all_offices", acks_late=True)
 def sync_all_offices() -> int:
@@ -24,12 +19,15 @@ def sync_all_offices() -> int:
     return len(office_ids)
 
 
+# The run stops itself between questions at PARLIAMENT_SYNC_SOFT_TIME_LIMIT; Celery's soft limit a minute
+# later interrupts a request that hangs past it, and its hard limit ends the worker's task in any case.
 @shared_task(name="svtracker.parliament.tasks.sync_office", acks_late=True,
-             soft_time_limit=SOFT_LIMIT + 60, time_limit=HARD_LIMIT)
+             soft_time_limit=settings.PARLIAMENT_SYNC_SOFT_TIME_LIMIT + 60,
+             time_limit=settings.PARLIAMENT_SYNC_TIME_LIMIT)
 def sync_office(*, office_id: int) -> dict:
     try:
         report = services.sync_office(office=Office.objects.get(pk=office_id),
-                                      time_limit=getattr(settings, "PARLIAMENT_SYNC_SOFT_TIME_LIMIT", 1500))
+                                      time_limit=settings.PARLIAMENT_SYNC_SOFT_TIME_LIMIT)
     except services.SyncAlreadyRunning as refused:
         return {"refused": str(refused)}
     return {"found": report.found, "imported": len(report.imported), "answered": len(report.answered),

@@ -148,4 +148,5 @@ def test_answer_arriving_notifies_the_offices_staff_once_in_their_digest(office,
     assert (notice.reason, notice.item_id, notice.recipient) == ("answered", question(office, 125).pk, staff)
     assert len(mailoutbox) == 1
     body = mailoutbox[0].body
-    assert "Vraag nr. 125 aan Gwendolyn Rutten: antwoord ontvangen (23 februari 2024)" in body
+    assert ("Vraag nr. 125 (2023-2024) van Maaike De Vreese aan Gwendolyn Rutten: antwoord ontvangen "
+            "(23 februari 2024)") in body
