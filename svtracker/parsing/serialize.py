@@ -1,4 +1,4 @@
-"""A ParsedQuestion as plain JSON data (for storage next to the imported document and for the API)."""
+"""A ParsedQuestion as plain JSON data (the parse_question command, the accuracy bench)."""
 
 from __future__ import annotations
 
@@ -31,8 +31,37 @@ def to_json(parsed: ParsedQuestion) -> dict:
                 "quote": promise.quote,
                 "expected": iso(promise.expected),
                 "basis": promise.basis,
+                "cue": promise.cue,
+                "confidence": promise.confidence,
+                "quoted_from": (
+                    None
+                    if promise.quoted_from is None
+                    else {"number": promise.quoted_from.number, "date": iso(promise.quoted_from.date)}
+                ),
             }
             for promise in parsed.promises
+        ],
+        "tables": [
+            {
+                "caption": table.caption,
+                "header": list(table.header),
+                "rows": [
+                    {
+                        "label": row.label,
+                        "cells": [
+                            {
+                                "text": c.text,
+                                "value": None if c.value is None else str(c.value),
+                                "unit": c.unit,
+                            }
+                            for c in row.cells
+                        ],
+                    }
+                    for row in table.rows
+                ],
+                "answer_labels": list(table.answer_labels),
+            }
+            for table in parsed.tables
         ],
         "warnings": list(parsed.warnings),
     }

@@ -275,12 +275,16 @@ def test_to_json_has_exactly_the_agreed_keys(results):
             "answer_parts",
             "references",
             "promises",
+            "tables",
             "warnings",
         ]
         assert all(set(sub) == {"label", "text"} for sub in result["sub_questions"])
         assert all(set(part) == {"labels", "text"} for part in result["answer_parts"])
         assert all(set(ref) == {"number", "date", "session", "text"} for ref in result["references"])
-        assert all(set(p) == {"kind", "quote", "expected", "basis"} for p in result["promises"])
+        assert all(
+            set(p) == {"kind", "quote", "expected", "basis", "cue", "confidence", "quoted_from"}
+            for p in result["promises"]
+        )
 
 
 @pytest.mark.parametrize("prefix", SEEDS)
