@@ -6,6 +6,7 @@ Everything is computed from two queries (the questions in scope, their promises)
 
 from __future__ import annotations
 
+import functools
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -137,7 +138,10 @@ def _calendar() -> deadlines.WorkingCalendar:
             for kind in RecessPeriod.Kind.values
         ]
 
-    return replace(working_calendar(), pauses_for_year=pauses_for_year)
+    calendar = replace(working_calendar(), pauses_for_year=pauses_for_year)
+    # Thousands of deadlines walk the same few thousand days: ask the calendar about each day once.
+    calendar.day_off = functools.lru_cache(maxsize=None)(calendar.day_off)
+    return calendar
 
 
 def _question_facts(scope: Scope) -> list[QuestionFacts]:
