@@ -117,3 +117,11 @@ def test_another_offices_followed_member_cannot_be_removed(admin_client, other_o
 
     assert admin_client.post(reverse("parliament:unfollow", args=[theirs.pk])).status_code == 404
     assert FollowedMember.objects.filter(pk=theirs.pk).exists()
+
+
+def test_command_while_a_run_of_the_office_is_going_on_says_so(office, following, parliament):
+    SyncRun.objects.create(office=office)  # not finished: running
+
+    with pytest.raises(CommandError, match="Er loopt al een synchronisatie voor Kantoor De Vreese"):
+        run_command("--session", "2023-2024")
+    assert not any(path.startswith("/api/search/") for path in parliament.requests)
