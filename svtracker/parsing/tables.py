@@ -106,6 +106,8 @@ def _heading(line: str, columns: int) -> tuple[str, ...] | None:
             groups[-1] = f"{groups[-1]} {token}"
         else:
             groups.append(token)
+    if len(groups) < min(2, columns):
+        return None  # one word above four columns is the end of a heading printed cell by cell (002)
     if len(groups) > columns + 1:
         groups = groups[:columns] + [" ".join(groups[columns:])]
     if len(groups) == columns + 1:
@@ -127,11 +129,14 @@ def find_tables(block: str, *, answer_labels: tuple[str, ...] = ()) -> list[Pars
         rows = [TableRow(first[0], tuple(first[1]))]
         end = index + 1
         while end < len(lines):
-            row = _cells(lines[end])
+            following = end
+            while following < len(lines) and not lines[following] and following - end < 2:
+                following += 1  # a blank line inside a table ("totaal" printed apart, 002)
+            row = _cells(lines[following]) if following < len(lines) else None
             if row is None or len(row[1]) != columns:
                 break
             rows.append(TableRow(row[0], tuple(row[1])))
-            end += 1
+            end = following + 1
         if _years_only(lines[index]):
             index += 1  # "2022 2023": a heading of years, read as the header of the rows below
             continue

@@ -419,6 +419,15 @@ def test_seed_001_has_its_two_answer_tables_as_tables():
     ]
 
 
+def test_table_with_caption_and_a_total_printed_apart_is_one_table():
+    tables = parse_text(seed_text("002")).tables
+    by_caption = {table.caption: table for table in tables if table.caption}
+    first = by_caption["Tabel 1: Aantal personen met een eerste ondertekende inburgeringscontract"]
+    assert first.header == ("", "2018", "2019", "2020") and first.answer_labels == ("3",)
+    assert [row.label for row in first.rows] == ["april", "mei", "juni", "totaal"]
+    assert [cell.value for cell in first.rows[-1].cells] == [Decimal(4749), Decimal(4908), Decimal(2600)]
+
+
 @pytest.mark.parametrize(
     ("printed", "value", "unit"),
     [
