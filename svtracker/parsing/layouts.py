@@ -514,7 +514,16 @@ def read_pipe_page(text: str) -> list[Reading]:
     readings = []
     for index, start in enumerate(starts):
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
-        readings.append(_pipe_block(text, start, end))
+        reading = _pipe_block(text, start, end)
+        readings.append(reading)
+        # "Kunt u deze vragen voor 26 februari 2021 beantwoorden?" closes a set; after its answer the page
+        # may go on with the next set, printed without its cells.
+        closing = CLOSING_QUESTION.search(text, reading.regions.question.start, end)
+        answer_end = text.find("\n", closing.end() + 1) if closing else -1
+        if closing and 0 < answer_end < end and "?" in text[answer_end:end]:
+            reading.regions.question = Span(reading.regions.question.start, answer_end)
+            readings.append(Reading("pipe_page", numbering_restarts=False, alternating=True))
+            readings[-1].regions.question = Span(answer_end + 1, end)
     return readings
 
 
@@ -539,6 +548,7 @@ def _pipe_block(text: str, start: int, end: int) -> Reading:
     return reading
 
 
+CLOSING_QUESTION = re.compile(r"(?m)^[^\n]*\bdeze\s+vragen\b[^\n]*\bbeantwoorden\b[^\n]*\?[^\n]*$")
 PIPE_BLOCK = re.compile(r"(?m)^[^\n|]+\|[ \t]*\n\|[ \t]*$")
 
 

@@ -490,3 +490,28 @@ def test_reading_stays_fast():
     for _ in range(20):
         parse_text(text)
     assert (time.perf_counter() - started) / 20 < 0.05
+
+
+PIPE_PAGE = (
+    "Eventuele voornemens het demonstratierecht te beperken |\n|\nRonald van Raak |\n|\n"
+    "Kajsa Ollongren (viceminister-president , minister binnenlandse zaken en koninkrijksrelaties)"
+    " (D66) |\n|\n"
+    "Is het waar dat er voornemens zijn extra voorwaarden te stellen aan demonstraties?\n"
+    "Kunt u deze vragen voor 26 februari 2021 beantwoorden? Zo nee, waarom niet?\n"
+    "De vragen zijn zo spoedig als mogelijk beantwoord.\n"
+    "Bent u bekend met de uitspraak van het Internationaal Strafhof?\nJa.\n"
+)
+
+
+def test_page_of_cells_with_a_second_question_set_after_the_closing_question():
+    first, second = parse_questions(PIPE_PAGE)
+    assert (first.title, first.author, first.minister) == (
+        "Eventuele voornemens het demonstratierecht te beperken",
+        "Ronald van Raak",
+        "Kajsa Ollongren",
+    )
+    assert "Kunt u deze vragen" in first.sub_questions[-1].text
+    assert (second.title, second.author) == (None, None)
+    assert [
+        (sub.text, part.text) for sub, part in zip(second.sub_questions, second.answer_parts, strict=True)
+    ] == [("Bent u bekend met de uitspraak van het Internationaal Strafhof?", "Ja.")]
