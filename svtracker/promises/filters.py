@@ -15,7 +15,7 @@ CLOSED_STATUSES = (Promise.Status.DROPPED, Promise.Status.DELIVERED)
 
 class PromiseFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), method="by_status", empty_label=_("lopend (zonder geschrapte en geleverde)"),
+        label=_("Status"), method="by_status", empty_label=_("lopende"),
         choices=[(OPEN, _("nog open")), *Promise.Status.choices,
                  (ALL, _("alle, ook geschrapte en geleverde"))])
     kind = django_filters.ChoiceFilter(label=_("Soort"), choices=Promise.Kind.choices, empty_label=_("alle"))

@@ -127,6 +127,8 @@ def test_a_second_follow_up_warns_and_links_the_sent_one_and_the_question_page_n
         assert f'href="{link}"' in page and "nog zonder antwoord" in page
     page = staff_client.get(reverse("questions:detail", args=[question_125.pk])).text
     assert "Opvolgvraag verstuurd op" in page and f'href="{link}"' in page
+    assert "nr. –" not in page  # the question it became has no number yet: none is shown
+    assert "vraag nr. –" not in staff_client.get(link).text
 
 
 def test_the_question_breadcrumb_names_the_question_not_the_series(staff_client, question_125):
