@@ -82,3 +82,19 @@ def test_a_recess_entered_by_staff_moves_the_deadline(dataset, staff):
     save_recess_period(kind="easter", start=date(2024, 2, 19), end=date(2024, 3, 3))
     card = card_for(dataset, minister=dataset.minister_a)
     assert (card.questions["on_time"], card.questions["late"]) == (260, 0)
+
+
+def test_due_dates_agree_with_the_reminders_deadline_day_by_day(db):
+    """Every day of two years (Easter, summer and Christmas recesses, holidays, an entered recess)."""
+    from datetime import timedelta
+
+    from svtracker.questions.models import Question
+    from svtracker.reminders.selectors import answer_deadline_for, working_calendar
+    from svtracker.reminders.services import save_recess_period
+    from svtracker.scorecard.selectors import _calendar, due_dates
+
+    save_recess_period(kind="summer", start=date(2022, 7, 8), end=date(2022, 8, 31))
+    days = {date(2021, 6, 1) + timedelta(days=n) for n in range(730)}
+    due = due_dates(days, _calendar())
+    calendar = working_calendar()
+    assert due == {day: answer_deadline_for(Question(date=day), calendar=calendar).due for day in days}
