@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Membership, Office, Profile
+from .models import Invitation, Membership, Office, Profile
 
 
 class MembershipInline(admin.TabularInline):
@@ -16,3 +16,13 @@ class OfficeAdmin(admin.ModelAdmin):
 
 
 admin.site.register(Profile, list_display=["user", "digest"], exclude=["calendar_token"])
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Site administrators see who was invited where, by whom, and whether it was accepted (not the link)."""
+
+    list_display = ["user", "office", "role", "invited_by", "created", "accepted"]
+    list_filter = ["office"]
+    exclude = ["token_hash"]
+    readonly_fields = ["user", "office", "invited_by", "created", "accepted"]

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.urls import reverse
 
-from svtracker.accounts.models import Membership
+from svtracker.accounts.models import Invitation, Membership
 from tests.factories import MembershipFactory, UserFactory
 
 
@@ -99,3 +99,12 @@ def test_thirty_invitations_to_one_address_send_a_bounded_number_of_mails(staff_
     for i in range(30):
         invite(staff_client, username=f"persoon{i}", email="zelfde@example.org")
     assert 1 <= len(mail.outbox) <= 3
+
+
+def test_site_administrators_see_invitations_without_their_secret(admin_client, staff_client, staff):
+    make_admin(staff)
+    invite(staff_client, username="bert", email="bert@example.org")
+    invitation = Invitation.objects.get(user__username="bert")
+    url = reverse("admin:accounts_invitation_change", args=[invitation.pk])
+    page = admin_client.get(url).content.decode()
+    assert "bert" in page and invitation.token_hash not in page
