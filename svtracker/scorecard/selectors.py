@@ -241,10 +241,17 @@ def _months(start: date, end: date) -> list[date]:
     return months
 
 
-def _by_month(promises: QuerySet[Promise], field_name: str) -> dict[date, int]:
-    rows = (promises.filter(**{f"{field_name}__isnull": False}).annotate(month=TruncMonth(field_name))
-            .values_list("month").annotate(count=Count("pk")).order_by())
-    return {(m.date() if isinstance(m, datetime) else m): count for m, count in rows}
+def _by_month(promises: QuerySet[Promise]) -> tuple[Counter, Counter, Counter]:
+    """Promises made, closed and delivered per month, from one grouped query."""
+    rows = (promises.annotate(m_made=TruncMonth("made"), m_closed=TruncMonth("closed_on"),
+                              m_delivered=TruncMonth("delivered_on"))
+            .values_list("m_made", "m_closed", "m_delivered").annotate(count=Count("pk")).order_by())
+    made, closed, delivered = Counter(), Counter(), Counter()
+    for m_made, m_closed, m_delivered, count in rows:
+        for counter, month in ((made, m_made), (closed, m_closed), (delivered, m_delivered)):
+            if month is not None:
+                counter[month.date() if isinstance(month, datetime) else month] += count
+    return made, closed, delivered
 
 
 def _running(counts: dict[date, int], months: list[date]) -> list[int]:
@@ -283,9 +290,7 @@ def scorecard(*, scope: Scope, today: date) -> Scorecard:
             row.on_time += fact.on_time
             row.late += fact.late
     months = list(rows)
-    made = _running(_by_month(promises, "made"), months)
-    closed = _running(_by_month(promises, "closed_on"), months)
-    kept = _running(_by_month(promises, "delivered_on"), months)
+    made, closed, kept = (_running(counts, months) for counts in _by_month(promises))
     for i, row in enumerate(rows.values()):
         row.kept, row.open = kept[i], made[i] - closed[i]
     card.months = list(rows.values())
