@@ -1,4 +1,4 @@
-"""A ParsedQuestion as plain JSON data (the parse_question command, the accuracy bench)."""
+"""A ParsedQuestion as plain JSON data: the documented keys of the parse_question command (README)."""
 
 from __future__ import annotations
 
@@ -40,28 +40,6 @@ def to_json(parsed: ParsedQuestion) -> dict:
                 ),
             }
             for promise in parsed.promises
-        ],
-        "tables": [
-            {
-                "caption": table.caption,
-                "header": list(table.header),
-                "rows": [
-                    {
-                        "label": row.label,
-                        "cells": [
-                            {
-                                "text": c.text,
-                                "value": None if c.value is None else str(c.value),
-                                "unit": c.unit,
-                            }
-                            for c in row.cells
-                        ],
-                    }
-                    for row in table.rows
-                ],
-                "answer_labels": list(table.answer_labels),
-            }
-            for table in parsed.tables
         ],
         "warnings": list(parsed.warnings),
     }

@@ -275,7 +275,6 @@ def test_to_json_has_exactly_the_agreed_keys(results):
             "answer_parts",
             "references",
             "promises",
-            "tables",
             "warnings",
         ]
         assert all(set(sub) == {"label", "text"} for sub in result["sub_questions"])
