@@ -28,6 +28,7 @@ from .responses import (
     MemberRecord,
     QuestionDetail,
     SearchHit,
+    SearchPage,
     SessionYearSpan,
     Skipped,
     UnexpectedResponse,
@@ -69,6 +70,12 @@ class SearchResult:
     skipped: list[Skipped] = field(default_factory=list)
     reported: int = 0  # "count" on the first page
     received: int = 0  # results on all pages read (read or skipped)
+    failed_pages: list[str] = field(default_factory=list)  # "pagina 2: ..." for a page that failed
+
+    def add(self, page: SearchPage) -> None:
+        self.hits.extend(page.hits)
+        self.skipped.extend(page.skipped)
+        self.received += page.received
 
     @property
     def complete(self) -> bool:
@@ -125,18 +132,25 @@ class ParliamentClient:
         One query per session year keeps each under the server's limit (the largest session recorded had
         7,869 hits). Whether the server honours the member filter is unknown, so callers check each hit.
         The pages are read until as many results came as the server reported, an empty page, or the limit;
-        ``SearchResult.complete`` says whether all arrived.
+        a page that fails is said and skipped, the others are still read (only a failing first page, which
+        carries the count, fails the search). ``SearchResult.complete`` says whether all arrived.
         """
         fields = WRITTEN_QUESTIONS + (f".vraagsteller:{author_last_first}" if author_last_first else "")
         result = SearchResult(query=f"+inmeta:zittingsjaar={session}&requiredfields={fields}")
-        for page_number in range(1, math.ceil(SERVER_LIMIT / PAGE_SIZE) + 1):
-            page = self._parsed(self._search_url(query=result.query, page=page_number), parse_search)
-            if page_number == 1:
-                result.reported = page.count
-            result.hits.extend(page.hits)
-            result.skipped.extend(page.skipped)
-            result.received += page.received
-            if not page.received or result.received >= result.reported:
+        first = self._parsed(self._search_url(query=result.query, page=1), parse_search)
+        result.reported = first.count
+        result.add(first)
+        for page_number in range(2, math.ceil(min(first.count, SERVER_LIMIT) / PAGE_SIZE) + 1):
+            if result.complete:
+                break
+            try:
+                page = self._parsed(self._search_url(query=result.query, page=page_number), parse_search)
+            except ParliamentError as error:
+                result.failed_pages.append(_("pagina %(page)d: %(error)s") % {"page": page_number,
+                                                                               "error": error})
+                continue
+            result.add(page)
+            if not page.received:
                 break
         return result
 

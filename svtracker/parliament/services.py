@@ -286,6 +286,9 @@ def _sync_member_session(*, follow: FollowedMember, session: str, client: Parlia
         return
     report.hits_reported += result.reported
     report.hits_received += result.received
+    report.errors += [_("Zoeken naar vragen van %(member)s in %(session)s: %(error)s")
+                      % {"member": follow.member, "session": session, "error": error}
+                      for error in result.failed_pages]
     if not result.complete:
         shortfall = (_("Zoeken naar vragen van %(member)s in %(session)s: %(received)d van %(reported)d "
                        "treffers gelezen; de rest kwam niet door") %

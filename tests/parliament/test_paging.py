@@ -70,3 +70,16 @@ def test_a_query_past_the_servers_limit_reads_up_to_the_limit_and_says_the_rest_
     assert pages_asked(whole_session) == [1, 2]
     assert (report.hits_received, report.hits_reported) == (200, 250)
     assert any("200 van 250 treffers gelezen" in error for error in report.errors)
+
+
+def test_a_page_that_fails_is_said_and_the_other_pages_are_still_read(office, following, whole_session):
+    whole_session.fail(r"page=2$", "malformed")
+
+    report = sync_office(office=office, session="2023-2024", dry_run=True)
+
+    assert pages_asked(whole_session) == [1, 2, 3]
+    assert (report.hits_received, report.hits_reported) == (150, 250)
+    assert any("pagina 2:" in error and "geen geldige JSON" in error for error in report.errors)
+    assert any("150 van 250 treffers gelezen" in error for error in report.errors)
+    # The annexes on pages 1 and 3 are not taken for questions; their question was on the lost page.
+    assert report.found == 0 and sum("Bijlage 20385" in line for line in report.skipped) == 1
