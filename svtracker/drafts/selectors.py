@@ -84,9 +84,9 @@ class EarlierQuestion:
     date: date | None
     session: str
     question: Question | None = None
-
     # Every date it is written with when they disagree (seed 001: 2 and 22 October 2023), for a warning.
     dates_written: tuple[date, ...] = ()
+
 
 def earlier_questions_of(*, questions: list[Question]) -> list[EarlierQuestion]:
     """Every question of the series, oldest first, including those only referenced (not imported).
@@ -97,8 +97,8 @@ def earlier_questions_of(*, questions: list[Question]) -> list[EarlierQuestion]:
     """
     written: dict[tuple, set] = {}
     unresolved: dict[tuple, list[Reference]] = {}
-    for question in questions:
     imported = {(q.number, q.session) for q in questions}
+    for question in questions:
         for reference in question.references.all():
             if not (reference.number or reference.date):
                 continue
@@ -108,12 +108,12 @@ def earlier_questions_of(*, questions: list[Question]) -> list[EarlierQuestion]:
                     written.setdefault((target.number, target.session), {target.date}).add(reference.date)
                 continue
             key = (reference.number, reference.session) if reference.number else (None, str(reference.date))
-            if key not in found:
+            if key not in imported:
                 unresolved.setdefault(key, []).append(reference)
-    for (number, session), references in unresolved.items():
     found = {(q.number, q.session): EarlierQuestion(
         q.number, q.date, q.session, q, _disagreeing(written.get((q.number, q.session), set())))
         for q in questions}
+    for (number, session), references in unresolved.items():
         dated = [r for r in references if r.date]
         best = next((r for r in dated if r.in_answer), dated[0] if dated else references[0])
         found[(number, session)] = EarlierQuestion(number, best.date, best.session,
@@ -121,11 +121,11 @@ def earlier_questions_of(*, questions: list[Question]) -> list[EarlierQuestion]:
     return sorted(found.values(), key=lambda e: (e.date or date.min, e.number or 0))
 
 
-def version_diff(*, older: DraftVersion, newer: DraftVersion) -> list[tuple[str, str]]:
 def _disagreeing(dates: set) -> tuple[date, ...]:
     return tuple(sorted(dates)) if len(dates) > 1 else ()
 
 
+def version_diff(*, older: DraftVersion, newer: DraftVersion) -> list[tuple[str, str]]:
     """Line-by-line comparison of two versions as (kind, line): kind is "same", "added" or "removed"."""
     diff = difflib.ndiff(version_lines(older.content), version_lines(newer.content))
     kinds = {" ": "same", "+": "added", "-": "removed"}
