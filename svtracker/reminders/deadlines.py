@@ -80,6 +80,10 @@ def pause_of_recess(kind: str, start: date, end: date) -> Pause:
     return Pause(kind, start, end)
 
 
+def _no_pauses(year: int) -> list[Pause]:
+    return []
+
+
 def default_pauses(year: int) -> list[Pause]:
     return [pause_of_recess(kind, *default_recess(kind, year)) for kind in (EASTER, SUMMER, CHRISTMAS)]
 
@@ -103,7 +107,7 @@ class AnswerDeadline:
     received: date
     start: date
     due: date
-    skipped: list[SkippedSpan]
+    skipped: tuple[SkippedSpan, ...]
     public_from: date
     answered: date | None = None
     working_days: int = ANSWER_WORKING_DAYS
@@ -124,20 +128,30 @@ class AnswerDeadline:
 
 @dataclass
 class WorkingCalendar:
-    """Which days count; `pauses_for_year(year)` gives the pauses of the recesses starting in that year."""
+    """Which days count; `pauses_for_year(year)` gives the pauses of the recesses starting in that year.
+
+    It remembers what it worked out (the pauses of each year, the holidays, each answer deadline), so one
+    instance can serve a whole process (selectors.working_calendar) until the recess dates change.
+    """
 
     pauses_for_year: Callable[[int], list[Pause]] = default_pauses
     flemish_holiday: bool = True
     language: str = "nl"
-    _pauses: dict[int, list[Pause]] = field(default_factory=dict, repr=False)
+    _pauses: dict[int, list[Pause]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _deadlines: dict[tuple, AnswerDeadline] = field(default_factory=dict, init=False, repr=False,
+                                                    compare=False)
+    _plain: WorkingCalendar | None = field(default=None, init=False, repr=False, compare=False)
 
     @cached_property
     def _holidays(self) -> holidays.HolidayBase:
         return holidays.BE(language=self.language)
 
     def without_pauses(self) -> WorkingCalendar:
-        return WorkingCalendar(pauses_for_year=lambda year: [], flemish_holiday=self.flemish_holiday,
-                               language=self.language)
+        """The same days off without the recess pauses (the publication count, the digest's days)."""
+        if self._plain is None:
+            self._plain = WorkingCalendar(pauses_for_year=_no_pauses, flemish_holiday=self.flemish_holiday,
+                                          language=self.language)
+        return self._plain
 
     def _pauses_of(self, year: int) -> list[Pause]:
         if year not in self._pauses:
@@ -184,8 +198,16 @@ def answer_deadline(received: date, calendar: WorkingCalendar, *,
     """The day the answer is due, with every skipped day and why, and the day the answer becomes public.
 
     Day 1 of the 20 is the first working day after the week of `received`; the due date is day 20.
-    The publication date counts from the answer when there is one, else from the due date.
+    The publication date counts from the answer when there is one, else from the due date. Worked out
+    once per calendar for each (received, answered).
     """
+    key = (received, answered)
+    if key not in calendar._deadlines:
+        calendar._deadlines[key] = _answer_deadline(received, calendar, answered=answered)
+    return calendar._deadlines[key]
+
+
+def _answer_deadline(received: date, calendar: WorkingCalendar, *, answered: date | None) -> AnswerDeadline:
     monday_after = received + timedelta(days=7 - received.weekday())
     start = calendar.next_working_day(monday_after)
     due = calendar.add_working_days(start, ANSWER_WORKING_DAYS - 1)
@@ -202,5 +224,5 @@ def answer_deadline(received: date, calendar: WorkingCalendar, *,
                 skipped.append(SkippedSpan(reason, day, day, label))
         day += timedelta(days=1)
     public_from = calendar.without_pauses().add_working_days(answered or due, PUBLICATION_WORKING_DAYS)
-    return AnswerDeadline(received=received, start=start, due=due, skipped=skipped, public_from=public_from,
-                          answered=answered)
+    return AnswerDeadline(received=received, start=start, due=due, skipped=tuple(skipped),
+                          public_from=public_from, answered=answered)

@@ -2,14 +2,18 @@
 
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar, Event
 
+from svtracker.links import absolute_url
+
 from . import selectors
 
 
-def calendar_ics(*, user: User) -> bytes:
+def calendar_ics(*, user: User, request: HttpRequest | None = None) -> bytes:
+    """The user's feed; its links on the site's address (svtracker.links: SITE_URL or the request's)."""
     with translation.override(settings.LANGUAGE_CODE):
         entries = selectors.calendar_entries(user=user)
     calendar = Calendar()
@@ -24,6 +28,6 @@ def calendar_ics(*, user: User) -> bytes:
         event.add("dtstart", entry.day)
         event.add("summary", entry.summary)
         event.add("description", entry.description)
-        event.add("url", settings.SITE_URL.rstrip("/") + reverse(entry.path_name, kwargs={"pk": entry.pk}))
+        event.add("url", absolute_url(reverse(entry.path_name, kwargs={"pk": entry.pk}), request=request))
         calendar.add_component(event)
     return calendar.to_ical()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from svtracker.promises.models import Promise
 from svtracker.questions.models import Question
 from svtracker.questions.selectors import questions_awaiting_answer
 
-from . import deadlines, sql
+from . import deadlines, labels, sql
 from .models import Digest, RecessPeriod, Reminder
 
 RECESS_YEARS = range(1901, 2200)  # the years the recess pages know (a date needs a four-digit year)
@@ -44,17 +45,36 @@ def recess_periods(*, year: int) -> list[dict]:
             for start, end, period in [recess_dates(kind=kind, year=year)]]
 
 
+def _pauses_for_year(year: int) -> list[deadlines.Pause]:
+    return [deadlines.pause_of_recess(kind, start, end)
+            for kind in RecessPeriod.Kind.values
+            for start, end, _period in [recess_dates(kind=kind, year=year)]]
+
+
+_calendars: dict[tuple, deadlines.WorkingCalendar] = {}
+
+
+def _recess_version() -> tuple:
+    """Changes with every change of recess dates, in any process (each one adds a history row)."""
+    latest = RecessPeriod.history.aggregate(id=Max("history_id"), at=Max("history_date"))
+    return latest["id"], latest["at"]
+
+
 def working_calendar() -> deadlines.WorkingCalendar:
-    """The government's calendar with the recess dates staff entered (defaults for other years)."""
+    """The government's calendar with the recess dates entered (defaults for other years).
 
-    def pauses_for_year(year: int) -> list[deadlines.Pause]:
-        return [deadlines.pause_of_recess(kind, start, end)
-                for kind in RecessPeriod.Kind.values
-                for start, end, _period in [recess_dates(kind=kind, year=year)]]
-
+    One per process and language, remembering its pauses, holidays and deadlines; built anew once the
+    recess dates changed (one small query tells).
+    """
     language = "en_US" if (get_language() or "").startswith("en") else "nl"
-    return deadlines.WorkingCalendar(pauses_for_year=pauses_for_year,
-                                     flemish_holiday=settings.FLEMISH_HOLIDAY, language=language)
+    version = _recess_version()
+    key = (language, settings.FLEMISH_HOLIDAY, version)
+    if key not in _calendars:
+        for stale in [k for k in _calendars if k[2] != version]:
+            del _calendars[stale]
+        _calendars[key] = deadlines.WorkingCalendar(
+            pauses_for_year=_pauses_for_year, flemish_holiday=settings.FLEMISH_HOLIDAY, language=language)
+    return _calendars[key]
 
 
 def answer_deadline_for(question: Question, *, calendar: deadlines.WorkingCalendar | None = None
@@ -62,6 +82,15 @@ def answer_deadline_for(question: Question, *, calendar: deadlines.WorkingCalend
     """The answer deadline of a question, with the days skipped and the publication date."""
     return deadlines.answer_deadline(question.date, calendar or working_calendar(),
                                      answered=question.answer_date if question.answered else None)
+
+
+def with_answer_deadlines(questions, *, calendar: deadlines.WorkingCalendar | None = None
+                          ) -> Iterator[tuple[Question, date]]:
+    """Each unanswered question with the day its answer is due: the one rule the dashboard, the daily scan
+    and the calendar feed read."""
+    calendar = calendar or working_calendar()
+    for question in questions:
+        yield question, deadlines.answer_deadline(question.date, calendar).due
 
 
 # 20 working days plus the longest pause (summer recess to 31 August) stay well under this: an unanswered
@@ -84,8 +113,9 @@ def answers_late_or_due(*, office: Office, today: date, limit: int | None = None
     for question in awaiting.filter(date__lt=today - CERTAINLY_LATE_AFTER)[:limit]:
         question.deadline = None
         late.append(question)
-    for question in awaiting.filter(date__gte=today - CERTAINLY_LATE_AFTER):
-        question.deadline = answer_deadline_for(question, calendar=calendar).due
+    for question, due_on in with_answer_deadlines(awaiting.filter(date__gte=today - CERTAINLY_LATE_AFTER),
+                                                  calendar=calendar):
+        question.deadline = due_on
         if question.deadline < today:
             late.append(question)
         elif question.deadline <= week_end:
@@ -133,16 +163,9 @@ def promise_reminder(*, expected: date, on: date, warn_days_before: int, repeat_
 def late_questions(*, office: Office, on: date,
                    calendar: deadlines.WorkingCalendar | None = None) -> list[DueItem]:
     """The office's unanswered questions past their answer deadline on `on` (few: only unanswered ones)."""
-    calendar = calendar or working_calendar()
-    items: list[DueItem] = []
-    due_by_date: dict[date, date] = {}  # questions asked on the same day share a deadline
-    for question in Question.objects.filter(office=office, answered=False).order_by("date", "id"):
-        if question.date not in due_by_date:
-            due_by_date[question.date] = deadlines.answer_deadline(question.date, calendar).due
-        due = due_by_date[question.date]
-        if on > due:
-            items.append(DueItem(office, Reminder.ItemKind.QUESTION, question, Reminder.Reason.LATE, due))
-    return items
+    awaiting = questions_awaiting_answer(office=office)
+    return [DueItem(office, Reminder.ItemKind.QUESTION, question, Reminder.Reason.LATE, due)
+            for question, due in with_answer_deadlines(awaiting, calendar=calendar) if on > due]
 
 
 def warn_limit(*, on: date, warn_days_before: int, calendar: deadlines.WorkingCalendar) -> date:
@@ -201,12 +224,14 @@ def item_still_open(*, item_kind: str, item: Question | Promise | None, on: date
 
 
 def load_items(reminders) -> dict[tuple[str, int], Question | Promise]:
-    """The questions and promises the reminders are about, in two queries."""
+    """The questions and promises the reminders are about (with member and minister), in two queries."""
     ids: dict[str, set[int]] = {Reminder.ItemKind.QUESTION: set(), Reminder.ItemKind.PROMISE: set()}
     for reminder in reminders:
         ids[reminder.item_kind].add(reminder.item_id)
-    questions = Question.objects.filter(pk__in=ids[Reminder.ItemKind.QUESTION]).select_related("minister")
-    promises = Promise.objects.filter(pk__in=ids[Reminder.ItemKind.PROMISE]).select_related("question")
+    questions = (Question.objects.filter(pk__in=ids[Reminder.ItemKind.QUESTION])
+                 .select_related("minister", "author"))
+    promises = (Promise.objects.filter(pk__in=ids[Reminder.ItemKind.PROMISE])
+                .select_related("question__minister", "question__author"))
     return {**{(Reminder.ItemKind.QUESTION, q.pk): q for q in questions},
             **{(Reminder.ItemKind.PROMISE, p.pk): p for p in promises}}
 
@@ -275,23 +300,41 @@ class CalendarEntry:
 
 
 def calendar_entries(*, user: User) -> list[CalendarEntry]:
-    """Every due date of the user's offices: answers still expected and promised data still open."""
-    calendar = working_calendar()
+    """Every due date of the user's offices: answers still expected (the answer deadline) and promised
+    data still open, each titled with its question; two entries of one day never share a title."""
     entries = []
     questions = (Question.objects.filter(office__memberships__user=user, answered=False)
-                 .select_related("minister").order_by("date", "id"))
-    for question in questions:
-        due = deadlines.answer_deadline(question.date, calendar).due
+                 .select_related("minister", "author").order_by("date", "id"))
+    for question, due in with_answer_deadlines(questions):
         entries.append(CalendarEntry(
             f"question-{question.pk}-answer@svtracker", due,
-            _("Antwoord verwacht: vraag nr. %(number)s") % {"number": question.number or "–"},
-            question.title, "questions:detail", question.pk))
+            _("Antwoord verwacht: %(question)s – %(title)s") % {
+                "question": labels.short_question_label(question), "title": _clip(question.title)},
+            labels.question_label(question) + "\n" + question.title, "questions:detail", question.pk))
     promises = (Promise.objects.filter(office__memberships__user=user, status__in=Promise.OPEN_STATUSES,
                                        expected__isnull=False)
-                .select_related("question").order_by("expected", "id"))
+                .select_related("question__minister", "question__author").order_by("expected", "id"))
     for promise in promises:
+        question = promise.question
         entries.append(CalendarEntry(
             f"promise-{promise.pk}@svtracker", promise.expected,
-            _("Gegevens verwacht: %(title)s") % {"title": promise.question.title or promise.question},
-            promise.quote, "promises:detail", promise.pk))
-    return entries
+            _("Gegevens verwacht (%(question)s): %(quote)s") % {
+                "question": labels.short_question_label(question), "quote": _clip(promise.quote)},
+            f"{labels.question_label(question)}\n{question.title}\n“{promise.quote}”",
+            "promises:detail", promise.pk))
+    return _distinct_titles(entries)
+
+
+def _clip(text: str, length: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[:length - 1].rstrip() + "…"
+
+
+def _distinct_titles(entries: list[CalendarEntry]) -> list[CalendarEntry]:
+    """Entries of one day that would still share a title are numbered ("(2)", "(3)")."""
+    seen: dict[tuple[date, str], int] = {}
+    distinct = []
+    for entry in entries:
+        count = seen[(entry.day, entry.summary)] = seen.get((entry.day, entry.summary), 0) + 1
+        distinct.append(entry if count == 1 else replace(entry, summary=f"{entry.summary} ({count})"))
+    return distinct

@@ -25,9 +25,10 @@ from django.utils import timezone, translation
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from svtracker.accounts.models import Office, Profile
+from svtracker.links import absolute_url, site_url
 from svtracker.promises.models import Promise
 
-from . import selectors, sql
+from . import labels, selectors, sql
 from .models import Digest, RecessPeriod, Reminder
 
 log = logging.getLogger(__name__)
@@ -300,38 +301,49 @@ def retry_digest(*, digest: Digest, user: User) -> Digest:
 
 
 def _absolute(name: str, pk: int) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(name, kwargs={"pk": pk})
+    return absolute_url(reverse(name, kwargs={"pk": pk}))
 
 
 def digest_context(*, digest: Digest) -> dict:
-    """What the digest email shows: per item its latest reason, link and "draft follow-up" link."""
+    """What the digest email shows, per item its latest reason, the date it is about (the promised date
+    of data, the answer deadline of a question), the question's number, member and minister, and links;
+    answers, confirmed promises and promises the reader only proposed each in their own list."""
     reminders = list(digest.reminders.filter(cancelled=False).order_by("due_date", "id"))
     items = selectors.load_items(reminders)
     latest: dict[tuple[str, int], Reminder] = {}
     for reminder in reminders:
         latest[(reminder.item_kind, reminder.item_id)] = reminder
     rows = []
-    for key, reminder in latest.items():
-        item = items.get(key)
-        if not selectors.item_still_open(item_kind=reminder.item_kind, item=item, on=digest.date,
-                                         reason=reminder.reason):
-            continue
-        is_question = reminder.item_kind == Reminder.ItemKind.QUESTION
-        question = item if is_question else item.question
-        rows.append({
-            "kind": reminder.item_kind,
-            "reason": reminder.get_reason_display(),
-            "reason_code": reminder.reason,
-            "due_date": reminder.due_date,
-            "question": question,
-            "quote": "" if is_question else item.quote,
-            "url": _absolute("questions:detail" if is_question else "promises:detail", item.pk),
-            "draft_url": _absolute("drafts:create_from_question" if is_question
-                                   else "drafts:create_from_promise", item.pk),
-        })
+    with translation.override(settings.LANGUAGE_CODE):
+        for key, reminder in latest.items():
+            item = items.get(key)
+            if not selectors.item_still_open(item_kind=reminder.item_kind, item=item, on=digest.date,
+                                             reason=reminder.reason):
+                continue
+            is_question = reminder.item_kind == Reminder.ItemKind.QUESTION
+            question = item if is_question else item.question
+            rows.append({
+                "kind": reminder.item_kind,
+                "reason": reminder.get_reason_display(),
+                "reason_code": reminder.reason,
+                "due_date": reminder.due_date,
+                # the date the item is about: the promised one, not the day of a repeated reminder
+                "promised": (question.answer_date if reminder.reason == Reminder.Reason.ANSWERED
+                             else reminder.due_date) if is_question else item.expected,
+                "proposed": not is_question and item.status == Promise.Status.PROPOSED,
+                "question": question,
+                "label": labels.question_label(question),
+                "quote": "" if is_question else item.quote,
+                "url": _absolute("questions:detail" if is_question else "promises:detail", item.pk),
+                "draft_url": _absolute("drafts:create_from_question" if is_question
+                                       else "drafts:create_from_promise", item.pk),
+            })
     return {"digest": digest, "recipient": digest.recipient, "office": digest.office, "items": rows,
-            "site_url": settings.SITE_URL, "preferences_url": settings.SITE_URL.rstrip("/")
-            + reverse("reminders:preferences")}
+            "questions": [row for row in rows if row["kind"] == Reminder.ItemKind.QUESTION],
+            "confirmed": [row for row in rows if row["kind"] == Reminder.ItemKind.PROMISE
+                          and not row["proposed"]],
+            "proposed": [row for row in rows if row["proposed"]],
+            "site_url": site_url(), "preferences_url": absolute_url(reverse("reminders:preferences"))}
 
 
 def digest_message_id(digest: Digest) -> str:

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from svtracker.access import found_or_404, office_required
 from svtracker.accounts.selectors import is_office_admin
 from svtracker.accounts.services import profile_of, renew_calendar_token
+from svtracker.links import absolute_url
 
 from . import selectors
 from .feeds import calendar_ics
@@ -32,8 +32,8 @@ def preferences(request):
         update_preferences(user=request.user, **form.cleaned_data)
         messages.success(request, _("Je voorkeuren zijn bewaard."))
         return redirect("reminders:preferences")
-    feed_url = settings.SITE_URL.rstrip("/") + reverse("reminders:calendar",
-                                                       kwargs={"token": profile.calendar_token})
+    feed_url = absolute_url(reverse("reminders:calendar", kwargs={"token": profile.calendar_token}),
+                            request=request)
     return render(request, "reminders/preferences.html", {"form": form, "feed_url": feed_url})
 
 
@@ -51,7 +51,8 @@ def calendar_feed(request, token: str):
     profile = selectors.calendar_profile(token=token)
     if profile is None:
         raise Http404
-    response = HttpResponse(calendar_ics(user=profile.user), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(calendar_ics(user=profile.user, request=request),
+                            content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="svtracker.ics"'
     response["Cache-Control"] = "private, no-store"
     return response

@@ -75,7 +75,7 @@ def test_late_question_and_due_promise_arrive_in_one_dutch_email_with_links(
     assert f"https://svtracker.example.org/drafts/new/promise/{promise.pk}/" in html
     assert f"https://svtracker.example.org/drafts/new/question/{late.pk}/" in message.body
     assert "Vraag nr. 77" in message.body and "antwoord te laat" in message.body
-    assert "vandaag verwacht" in message.body
+    assert "Vandaag verwacht (beloofd voor 16 februari 2026)" in message.body
 
 
 def test_nothing_is_sent_once_a_promise_is_delivered(office, staff, django_capture_on_commit_callbacks):

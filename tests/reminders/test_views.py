@@ -31,17 +31,50 @@ def test_question_page_shows_the_deadline_calculation(office, staff_client):
 
 
 def test_calendar_feed_lists_answer_and_promise_dates_of_my_office_only(client, office, other_office, staff):
-    QuestionFactory(office=office, date=date(2026, 1, 12), number=77)  # due Fri 13 February 2026
-    PromiseFactory(question=QuestionFactory(office=office, answered=True, title="Inburgering"),
-                   expected=date(2026, 3, 20))
+    QuestionFactory(office=office, date=date(2026, 1, 12), number=77, title="Wachtlijsten")  # due 13 Feb
+    promise = PromiseFactory(question=QuestionFactory(office=office, answered=True, number=12),
+                             expected=date(2026, 3, 20), quote="De cijfers volgen in maart.")
     PromiseFactory(question=QuestionFactory(office=office, answered=True), expected=date(2026, 4, 1),
                    status=Promise.Status.DELIVERED)
     QuestionFactory(office=other_office, date=date(2026, 1, 12), number=99)
     token = Profile.objects.get(user=staff).calendar_token
     response = client.get(reverse("reminders:calendar", args=[token]))  # no login: calendar apps have none
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
-    assert feed_events(response) == {"Antwoord verwacht: vraag nr. 77": date(2026, 2, 13),
-                                     "Gegevens verwacht: Inburgering": date(2026, 3, 20)}
+    assert feed_events(response) == {"Antwoord verwacht: vraag nr. 77 – Wachtlijsten": date(2026, 2, 13),
+                                     "Gegevens verwacht (vraag nr. 12): De cijfers volgen in maart.":
+                                         date(2026, 3, 20)}
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    descriptions = [str(event["description"]) for event in events]
+    assert any(promise.question.author.name in text and promise.quote in text for text in descriptions)
+
+
+def test_calendar_events_of_one_day_have_distinct_titles(client, office, staff):
+    for _ in range(2):  # sent follow-ups not numbered yet, same day, same title
+        QuestionFactory(office=office, number=None, date=date(2026, 1, 12), title="Zelfde titel")
+    question = QuestionFactory(office=office, answered=True, number=12)
+    for _ in range(2):
+        PromiseFactory(question=question, expected=date(2026, 3, 20), quote="Cijfers onder voorbehoud.")
+    token = Profile.objects.get(user=staff).calendar_token
+    feed = client.get(reverse("reminders:calendar", args=[token]))
+    titles = [(event.decoded("dtstart"), str(event["summary"]))
+              for event in Calendar.from_ical(feed.content).walk("VEVENT")]
+    assert len(titles) == 4 and len(set(titles)) == 4
+    assert "Antwoord verwacht: vraag van 12 januari 2026 – Zelfde titel" in {title for _day, title in titles}
+
+
+@pytest.mark.parametrize("site_url, base", [("", "http://svtracker.local:8123"),
+                                             ("https://svtracker.example.org", "https://svtracker.example.org")])
+def test_feed_and_its_address_link_to_the_configured_site_or_else_the_host_asked(
+        client, staff_client, office, staff, settings, site_url, base):
+    settings.SITE_URL = site_url
+    settings.ALLOWED_HOSTS = ["svtracker.local"]
+    question = QuestionFactory(office=office, date=date(2026, 1, 12))
+    token = Profile.objects.get(user=staff).calendar_token
+    preferences = staff_client.get(reverse("reminders:preferences"), HTTP_HOST="svtracker.local:8123")
+    assert f'value="{base}/reminders/calendar/{token}.ics"' in preferences.content.decode()
+    feed = client.get(reverse("reminders:calendar", args=[token]), HTTP_HOST="svtracker.local:8123")
+    [event] = Calendar.from_ical(feed.content).walk("VEVENT")
+    assert str(event["url"]) == f"{base}/questions/{question.pk}/"
 
 
 def test_renewed_calendar_token_kills_the_old_feed_url(client, staff_client, staff):
