@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .dates import MONTHS
 from .warnings import ParseWarning
@@ -36,6 +37,13 @@ PAGE_HEADER_LINES = (
         re.IGNORECASE,
     ),
     re.compile(r"^[ \t]*VLAAMS PARLEMENT[ \t]*[₪|•·-]?[ \t]*SCHRIFTELIJKE VRAGEN[ \t]*$"),
+)
+# All of them in one pattern, tried once a line.
+FURNITURE_LINE = re.compile(
+    "|".join(
+        f"(?i:{pattern.pattern})" if pattern.flags & re.IGNORECASE else f"(?:{pattern.pattern})"
+        for pattern in PAGE_HEADER_LINES
+    )
 )
 # The Bulletin van Vragen en Antwoorden prints "Vlaams Parlement - Vragen en Antwoorden - Nr.7 - April 2006
 # -3-" on every page, also glued to a line of text by extraction.
@@ -105,7 +113,7 @@ def remove_page_headers(text: str) -> str:
     for line in lines:
         if DATE_LINE.match(line):
             date_lines[line.strip()] = date_lines.get(line.strip(), 0) + 1
-    furniture = [any(pattern.match(line) for pattern in PAGE_HEADER_LINES) for line in lines]
+    furniture = [bool(line) and FURNITURE_LINE.match(line) is not None for line in lines]
     kept: list[str] = []
     for index, line in enumerate(lines):
         if furniture[index]:
@@ -151,8 +159,12 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*•")
 MAX_SENTENCE_CHARS = 3000
 
 
-def sentences(text: str) -> list[str]:
-    """Sentences of a text, whitespace normalised; a blank line or a bullet always ends a sentence."""
+@lru_cache(maxsize=512)
+def sentences(text: str) -> tuple[str, ...]:
+    """Sentences of a text, whitespace normalised; a blank line or a bullet always ends a sentence.
+
+    Cached: references and promises read the same texts.
+    """
     found: list[str] = []
     for paragraph in PARAGRAPH_BREAK.split(text):
         pieces: list[str] = []
@@ -165,4 +177,4 @@ def sentences(text: str) -> list[str]:
             sentence = sentence.strip().lstrip("• ").strip()
             if sentence:
                 found.append(sentence[:MAX_SENTENCE_CHARS])
-    return found
+    return tuple(found)

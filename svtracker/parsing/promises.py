@@ -395,7 +395,7 @@ KEYWORDS = {
         "definitief",
     ),
     "still_growing": ("zal nog", "zullen nog"),
-    "partial": ("tijd", "opgenomen", "meegenomen", "meegeteld"),
+    "partial": ("nog tijd", "nog de tijd", "opgenomen", "meegenomen", "meegeteld"),
     "not_registered": ("momenteel", "aanpassing", "nog niet", " nu ", "op dit moment"),
     "evaluation": ("evalu",),
     "available_from": ("vanaf",),
@@ -409,10 +409,14 @@ KEYWORDS = {
         "bezig",
         "gewerkt",
         "voorbereiding",
-        "werk",
+        "werk ik",
+        "werken we",
+        "werken wij",
         "lopend",
-        "wordt",
-        "worden",
+        "momenteel",
+        "thans",
+        " nu ",
+        "op dit moment",
     ),
     "decision_pending": ("nog geen", "beslist", "moet nog", "beslissing"),
     "condition": ("zodra", "na afronding", "na afloop", "na valid", "wanneer"),
@@ -431,7 +435,16 @@ KEYWORDS = {
         "bezorg",
         "overmak",
     ),
-    "undertaking": ("toe", "te lever", "te bezorg", "te stur", "te publ", "te rapport"),
+    "undertaking": (
+        "zeg toe",
+        "zeg ik toe",
+        "toezeg",
+        "te lever",
+        "te bezorg",
+        "te stur",
+        "te publ",
+        "te rapp",
+    ),
     "delivered": ("staa", "gepubliceerd", "bezorgd", "overgemaakt", "meegedeeld", "bijlage", "op dat moment"),
     "future": ("zal", "zullen", "wordt", "worden", "verwacht", "volg", "kom"),
     "time": (
@@ -451,35 +464,44 @@ KEYWORDS = {
 }
 
 
-_KEYWORD_PATTERNS = {name: re.compile("|".join(map(re.escape, words))) for name, words in KEYWORDS.items()}
+_ALL_KEYWORDS = sorted({word for words in KEYWORDS.values() for word in words}, key=len, reverse=True)
+# One scan a sentence: at each position the longest keyword; a keyword inside it counts as found too.
+_KEYWORD_SCAN = re.compile("(?=(" + "|".join(map(re.escape, _ALL_KEYWORDS)) + "))")
+_NAMES_OF = {
+    found: frozenset(name for name, words in KEYWORDS.items() if any(word in found for word in words))
+    for found in _ALL_KEYWORDS
+}
 
 
-def _has(lowered: str, name: str) -> bool:
-    return _KEYWORD_PATTERNS[name].search(lowered) is not None
+def _keyword_names(lowered: str) -> set[str]:
+    """The names in KEYWORDS whose words occur in the (lower-cased) sentence."""
+    names: set[str] = set()
+    for match in _KEYWORD_SCAN.finditer(lowered):
+        names |= _NAMES_OF[match.group(1)]
+    return names
 
 
 def _evidence(sentence: str, in_question: bool, question_date: date | None = None) -> Evidence | None:
     """The combined evidence of one sentence, or None when it is no promise."""
-    lowered = sentence.lower()
-    if QUESTION_SENTENCE.search(sentence) or (_has(lowered, "delivered") and DELIVERED.search(sentence)):
+    if QUESTION_SENTENCE.search(sentence):
         return None
-    if in_question and not QUOTES_ANSWER.search(sentence):
-        allowed = QUESTION_TEXT_KINDS
-    else:
-        allowed = None
+    allowed = QUESTION_TEXT_KINDS if in_question and not QUOTES_ANSWER.search(sentence) else None
+    if allowed is not None and "vanaf" not in sentence.lower():
+        return None  # the member's own words: only "cijfers ... beschikbaar vanaf ..." (000)
+    present = _keyword_names(sentence.lower())
+    if "delivered" in present and DELIVERED.search(sentence):
+        return None
     for pattern in PATTERNS:
-        if (allowed is not None and pattern.kind not in allowed) or not _has(lowered, pattern.name):
+        if (allowed is not None and pattern.kind not in allowed) or pattern.name not in present:
             continue
         match = pattern.trigger.search(sentence)
         if match and (pattern.requires is None or pattern.requires.search(sentence)):
             return Evidence(pattern.kind, squash(match.group(0)), 0.9, pattern, match)
     if allowed is not None:
         return None
-    fired = [
-        (cue, match) for cue in CUES if _has(lowered, cue.name) and (match := cue.pattern.search(sentence))
-    ]
+    fired = [(cue, match) for cue in CUES if cue.name in present and (match := cue.pattern.search(sentence))]
     if not fired:
-        if not (_has(lowered, "future") and _has(lowered, "time")):
+        if not ("future" in present and "time" in present):
             return None
         future, time = FUTURE_VERB.search(sentence), FORWARD_TIME.search(sentence)
         planned = PLANNED_AMOUNT.search(sentence)  # "zal ... € 4,3 miljard voor 2025 bedragen": a budget
@@ -498,7 +520,7 @@ def _evidence(sentence: str, in_question: bool, question_date: date | None = Non
         confidence += 0.15
     else:
         confidence -= 0.2
-    if (_has(lowered, "time") and forward_date(sentence, None)[0] is not None) or re.search(
+    if ("time" in present and forward_date(sentence, None)[0] is not None) or re.search(
         r"\b(?:tegen|uiterlijk|ten\s+laatste)\b", sentence
     ):
         confidence += 0.1
