@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from django.db.models import Case, Count, DateField, Exists, F, Min, OuterRef, Q, QuerySet, When
+from django.db.models import Case, Count, DateField, Exists, F, IntegerField, Min, OuterRef, Q, QuerySet, When
 from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 
 from svtracker.accounts.models import Office
@@ -166,8 +166,10 @@ def due_dates(days: set[date], calendar: deadlines.WorkingCalendar) -> dict[date
 def _question_facts(scope: Scope) -> list[QuestionFacts]:
     rows = list(questions_in(scope).values_list("pk", "date", "answered", "answer_date", "answered_in_time"))
     due = due_dates({row[1] for row in rows}, _calendar())
-    return [QuestionFacts(pk, asked, answered, answer_date, due[asked], tijdig)
-            for pk, asked, answered, answer_date, tijdig in rows]
+    return [
+        QuestionFacts(pk, asked, answered, answer_date, due[asked], tijdig)
+        for pk, asked, answered, answer_date, tijdig in rows
+    ]
 
 
 def promises_in(scope: Scope) -> QuerySet[Promise]:
@@ -179,9 +181,12 @@ def promises_in(scope: Scope) -> QuerySet[Promise]:
     return Promise.objects.filter(office=scope.office, question__in=questions_in(scope)).annotate(
         made=Coalesce("question__answer_date", "question__date", output_field=DateField()),
         delivered_on=Case(When(status=Promise.Status.DELIVERED, then=delivered), output_field=DateField()),
-        closed_on=Case(When(status=Promise.Status.DELIVERED, then=delivered),
-                       When(status__in=[Promise.Status.DROPPED, Promise.Status.FOLLOWED_UP], then=marked),
-                       output_field=DateField()))
+        closed_on=Case(
+            When(status=Promise.Status.DELIVERED, then=delivered),
+            When(status__in=[Promise.Status.DROPPED, Promise.Status.FOLLOWED_UP], then=marked),
+            output_field=DateField(),
+        ),
+    )
 
 
 def promise_filters(today: date) -> dict[str, Q]:
@@ -241,17 +246,59 @@ def _months(start: date, end: date) -> list[date]:
     return months
 
 
-def _by_month(promises: QuerySet[Promise]) -> tuple[Counter, Counter, Counter]:
-    """Promises made, closed and delivered per month, from one grouped query."""
-    rows = (promises.annotate(m_made=TruncMonth("made"), m_closed=TruncMonth("closed_on"),
-                              m_delivered=TruncMonth("delivered_on"))
-            .values_list("m_made", "m_closed", "m_delivered").annotate(count=Count("pk")).order_by())
-    made, closed, delivered = Counter(), Counter(), Counter()
-    for m_made, m_closed, m_delivered, count in rows:
-        for counter, month in ((made, m_made), (closed, m_closed), (delivered, m_delivered)):
-            if month is not None:
-                counter[month.date() if isinstance(month, datetime) else month] += count
-    return made, closed, delivered
+def _month(value) -> date | None:
+    return value.date() if isinstance(value, datetime) else value
+
+
+@dataclass
+class PromiseTotals:
+    counts: Counter = field(default_factory=Counter)
+    days_late: list[int] = field(default_factory=list)
+    made: Counter = field(default_factory=Counter)  # per month
+    closed: Counter = field(default_factory=Counter)
+    delivered: Counter = field(default_factory=Counter)
+
+
+def promise_totals(promises: QuerySet[Promise], today: date) -> PromiseTotals:
+    """Every promise figure of the page from one grouped query: by status, month made, month closed, and
+    (delivered ones) the day delivered and the day expected; the same definitions as promise_filters."""
+    open_late = Q(status__in=Promise.OPEN_STATUSES, expected__lt=today)
+    rows = (
+        promises.annotate(
+            m_made=TruncMonth("made"),
+            m_closed=TruncMonth("closed_on"),
+            promised=Case(When(status=Promise.Status.DELIVERED, then="expected"), output_field=DateField()),
+            overdue=Case(When(open_late, then=1), default=0, output_field=IntegerField()),
+        )
+        .values_list("status", "m_made", "m_closed", "delivered_on", "promised", "overdue")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    totals = PromiseTotals()
+    for status, made, closed, delivered, promised, overdue, count in rows:
+        counts = totals.counts
+        counts["promises"] += count
+        counts[
+            {
+                Promise.Status.PROPOSED: "proposed",
+                Promise.Status.CONFIRMED: "confirmed",
+                Promise.Status.POSSIBLY_DELIVERED: "confirmed",
+                Promise.Status.DELIVERED: "delivered",
+                Promise.Status.DROPPED: "dropped",
+            }.get(status, "other")
+        ] += count
+        counts["overdue"] += overdue * count
+        totals.made[_month(made)] += count
+        if closed is not None:
+            totals.closed[_month(closed)] += count
+        if delivered is not None:
+            totals.delivered[date(delivered.year, delivered.month, 1)] += count
+            if promised is not None:
+                late = (delivered - promised).days
+                counts["delivered_late" if late > 0 else "delivered_on_time"] += count
+                totals.days_late += [late] * count if late > 0 else []
+    del totals.counts["other"]
+    return totals
 
 
 def _running(counts: dict[date, int], months: list[date]) -> list[int]:
@@ -272,14 +319,10 @@ def scorecard(*, scope: Scope, today: date) -> Scorecard:
     days = [f.days for f in question_facts if f.days is not None]
     card.median_days = statistics.median(days) if days else None
 
-    promises = promises_in(scope)
-    filters = promise_filters(today)
-    counts = promises.aggregate(**{what: Count("pk", filter=q) for what, q in filters.items()})
-    card.promises.update({what: n for what, n in counts.items() if n})
-    late = [(delivered - expected).days for delivered, expected
-            in promises.filter(filters["delivered_late"]).values_list("delivered_on", "expected")]
-    card.median_days_late = statistics.median(late) if late else None
-    card.max_days_late = max(late, default=None)
+    totals = promise_totals(promises_in(scope), today)
+    card.promises.update({what: n for what, n in totals.counts.items() if n})
+    card.median_days_late = statistics.median(totals.days_late) if totals.days_late else None
+    card.max_days_late = max(totals.days_late, default=None)
 
     answers = [f for f in question_facts if f.answer_date]
     last = min(today, max([scope.end] + [f.answer_date for f in answers]))
@@ -290,7 +333,9 @@ def scorecard(*, scope: Scope, today: date) -> Scorecard:
             row.on_time += fact.on_time
             row.late += fact.late
     months = list(rows)
-    made, closed, kept = (_running(counts, months) for counts in _by_month(promises))
+    made, closed, kept = (
+        _running(counts, months) for counts in (totals.made, totals.closed, totals.delivered)
+    )
     for i, row in enumerate(rows.values()):
         row.kept, row.open = kept[i], made[i] - closed[i]
     card.months = list(rows.values())
@@ -305,8 +350,12 @@ def question_ids(*, scope: Scope, what: str, today: date) -> list[int]:
 
 def promise_ids(*, scope: Scope, what: str, today: date) -> list[int]:
     """The promises behind one number of the page, soonest expected first."""
-    return list(promises_in(scope).filter(promise_filters(today)[what]).order_by("expected", "pk")
-                .values_list("pk", flat=True))
+    return list(
+        promises_in(scope)
+        .filter(promise_filters(today)[what])
+        .order_by("expected", "pk")
+        .values_list("pk", flat=True)
+    )
 
 
 def questions_by_id(ids: list[int]) -> list[Question]:
