@@ -489,7 +489,7 @@ def test_reading_stays_fast():
     started = time.perf_counter()
     for _ in range(20):
         parse_text(text)
-    assert (time.perf_counter() - started) / 20 < 0.05
+    assert (time.perf_counter() - started) / 20 < 0.1  # ~5 ms on a quiet core; 0.45 s with pysbd
 
 
 PIPE_PAGE = (
