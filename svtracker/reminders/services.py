@@ -289,7 +289,7 @@ def mark_digest_failed(*, digest_id: int, error: str) -> None:
         status=Digest.Status.FAILED, last_error=error[:2000])
 
 
-def retry_digest(*, digest: Digest, user: User) -> Digest:
+def retry_digest(*, digest: Digest) -> Digest:
     """Send a failed digest again (from the outbox page)."""
     with transaction.atomic():
         updated = Digest.objects.filter(pk=digest.pk, status=Digest.Status.FAILED).update(

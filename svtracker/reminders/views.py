@@ -71,7 +71,7 @@ def outbox(request):
 @require_POST
 def retry(request, pk: int):
     digest = found_or_404(selectors.digest_for, office=request.office, pk=pk)
-    retry_digest(digest=digest, user=request.user)
+    retry_digest(digest=digest)
     messages.success(request, _("De mail aan %(name)s wordt opnieuw verstuurd.") % {"name": digest.recipient})
     return redirect("reminders:outbox")
 
