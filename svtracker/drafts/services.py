@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
 from svtracker.parsing.dates import DATE, format_dutch_date, parse_dutch_date
+from svtracker.parsing.labels import covers as label_covers
 from svtracker.people.models import Minister
 from svtracker.people.selectors import current_term_for
 from svtracker.promises.models import Promise
@@ -249,8 +250,9 @@ def _minister_named(text: str) -> str:
 
 
 def _covers(labels: list[str], label: str) -> bool:
-    """An answer part labelled "1" covers sub-questions "1", "1.a", ...; "1.a" covers only "1.a"."""
-    return any(label == covered or label.startswith(f"{covered}.") for covered in labels)
+    """An answer part labelled "1" covers sub-questions "1", "1.a", ...; "1.a" covers only "1.a"; ("1", "2")
+    covers "1-2" (svtracker.parsing.labels reads them)."""
+    return label_covers(labels, label)
 
 
 def _sub_questions_of(promise: Promise) -> list:

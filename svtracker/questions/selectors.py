@@ -7,6 +7,7 @@ from django.db.models import BooleanField, Count, Exists, Max, OuterRef, Prefetc
 from django.db.models.expressions import RawSQL
 
 from svtracker.accounts.models import Office
+from svtracker.parsing.labels import covers as label_covers
 from svtracker.people.models import Member, Minister
 from svtracker.promises.models import Promise
 
@@ -200,10 +201,6 @@ def series_timeline(*, series: Series) -> list[dict]:
     return sorted(entries, key=lambda e: (e["date"] or date.min, e["number"] or 0))
 
 
-def _label_key(label: str) -> str:
-    return "".join(ch for ch in label.lower() if ch.isalnum())
-
-
 def answer_rows(*, question: Question) -> list[dict]:
     """Sub-questions with the answer parts that cover them, side by side.
 
@@ -213,13 +210,10 @@ def answer_rows(*, question: Question) -> list[dict]:
     """
     subs = list(question.sub_questions.all())
     parts = list(question.answer_parts.all())
-    keys = [_label_key(s.label) for s in subs]
 
     def covered_by(label: str) -> list[int]:
-        # "1" covers sub-question 1 and its lettered parts 1.a, 1.b, ...
-        key = _label_key(label)
-        return [i for i, k in enumerate(keys)
-                if k == key or (key.isdigit() and k.startswith(key) and k[len(key):].isalpha())]
+        # "1" covers sub-question 1 and its lettered parts 1.a, 1.b, ...; "12" is not "1-2"
+        return [i for i, sub in enumerate(subs) if label_covers((label,), sub.label)]
 
     covers = [sorted({i for label in p.labels for i in covered_by(label)}) for p in parts]
     if not subs or not any(covers):
