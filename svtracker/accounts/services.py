@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from svtracker.links import absolute_url
 from svtracker.people.models import Member
 
 from .models import Invitation, Membership, Office, Profile, new_token
@@ -99,7 +100,7 @@ def invite_staff(*, office: Office, username: str, email: str, role: str, by: Us
         render_to_string("accounts/invitation_email_subject.txt", {"office": office}).strip(),
         render_to_string("accounts/invitation_email.txt", {
             "office": office, "username": user.get_username(), "new_account": not user.has_usable_password(),
-            "link": settings.SITE_URL.rstrip("/") + reverse("accounts:invitation", args=[token]),
+            "link": absolute_url(reverse("accounts:invitation", args=[token])),
             "days": settings.INVITATION_DAYS}),
         None, [user.email])
     return invitation
