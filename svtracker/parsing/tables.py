@@ -140,8 +140,8 @@ def find_tables(block: str, *, answer_labels: tuple[str, ...] = ()) -> list[Pars
         if _years_only(lines[index]):
             index += 1  # "2022 2023": a heading of years, read as the header of the rows below
             continue
-        if len(rows) >= 2:
-            above = next((line for line in reversed(lines[max(0, index - 2) : index]) if line), "")
+        above = next((line for line in reversed(lines[max(0, index - 2) : index]) if line), "")
+        if len(rows) >= 2 or (rows[0].label and _years_only(above)):  # one row under a heading of years
             header = (
                 _heading(above, columns)
                 if above and (not is_table_row(above) or _years_only(above))

@@ -467,6 +467,9 @@ def test_docx_is_read_with_its_table():
     assert (parsed.number, parsed.author, parsed.title) == (251, "An Peeters", "Kinderopvang - Wachtlijsten")
     assert [part.labels for part in parsed.answer_parts] == [("1",)]
     assert "Gent 1.091 1.200" in parsed.answer_parts[0].original
+    (table,) = parsed.tables
+    assert table.header == ("", "2024", "2025") and table.rows[0].label == "Gent"
+    assert [cell.value for cell in table.rows[0].cells] == [Decimal(1091), Decimal(1200)]
 
 
 @pytest.mark.parametrize(
