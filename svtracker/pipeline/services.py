@@ -86,9 +86,14 @@ def read_document(data: bytes, filename: str) -> tuple[str, ParsedQuestion]:
     if name.endswith(".pdf") or (not name.endswith(".txt") and data[:5] == b"%PDF-"):
         text = extract_pdf_text(data, max_pages=getattr(settings, "MAX_PDF_PAGES", MAX_PDF_PAGES),
                                 time_budget=settings.PDF_PARSE_SECONDS)  # under gunicorn's 30 s timeout
-        return text, parse_text(text)
+        return without_nul(text), parse_text(text)
     parsed = parse_document(data, filename)
-    return (decode_text(data) if name.endswith(".txt") else ""), parsed
+    return without_nul(decode_text(data) if name.endswith(".txt") else ""), parsed
+
+
+def without_nul(text: str) -> str:
+    """PostgreSQL stores no NUL character in text or JSON; a PDF's text layer may hold some."""
+    return str(text).replace("\x00", "")
 
 
 def parse_result_of(parsed: ParsedQuestion) -> dict:
@@ -104,7 +109,7 @@ def _plain(value):
     if isinstance(value, dict):
         return {str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, str):
-        return str(value)  # parser warnings are a str subclass with a code
+        return without_nul(value)  # parser warnings are a str subclass with a code
     if isinstance(value, date | Decimal):
         return value.isoformat() if isinstance(value, date) else str(value)
     return value
