@@ -13,8 +13,21 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from django.db.models import Case, Count, DateField, Exists, F, IntegerField, Min, OuterRef, Q, QuerySet, When
-from django.db.models.functions import Coalesce, TruncDate, TruncMonth
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    DurationField,
+    Exists,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, TruncDate, TruncMonth
 
 from svtracker.accounts.models import Office
 from svtracker.people.models import Minister, MinisterTerm, PolicyArea
@@ -260,43 +273,46 @@ class PromiseTotals:
 
 
 def promise_totals(promises: QuerySet[Promise], today: date) -> PromiseTotals:
-    """Every promise figure of the page from one grouped query: by status, month made, month closed, and
-    (delivered ones) the day delivered and the day expected; the same definitions as promise_filters."""
+    """Every promise figure of the page from one grouped query: by status, month made, month closed, month
+    delivered and days late (delivered ones); the same definitions as promise_filters."""
     open_late = Q(status__in=Promise.OPEN_STATUSES, expected__lt=today)
+    delivered_late = Q(status=Promise.Status.DELIVERED, expected__isnull=False)
     rows = (
         promises.annotate(
-            m_made=TruncMonth("made"),
-            m_closed=TruncMonth("closed_on"),
-            promised=Case(When(status=Promise.Status.DELIVERED, then="expected"), output_field=DateField()),
+            m_made=Cast(TruncMonth("made"), DateField()),
+            m_closed=Cast(TruncMonth("closed_on"), DateField()),
+            m_delivered=Cast(TruncMonth("delivered_on"), DateField()),
+            late=Case(
+                When(delivered_late, then=F("delivered_on") - F("expected")), output_field=DurationField()
+            ),
             overdue=Case(When(open_late, then=1), default=0, output_field=IntegerField()),
         )
-        .values_list("status", "m_made", "m_closed", "delivered_on", "promised", "overdue")
+        .values_list("status", "m_made", "m_closed", "m_delivered", "late", "overdue")
         .annotate(count=Count("pk"))
         .order_by()
     )
+    names = {
+        Promise.Status.PROPOSED: "proposed",
+        Promise.Status.CONFIRMED: "confirmed",
+        Promise.Status.POSSIBLY_DELIVERED: "confirmed",
+        Promise.Status.DELIVERED: "delivered",
+        Promise.Status.DROPPED: "dropped",
+    }
     totals = PromiseTotals()
-    for status, made, closed, delivered, promised, overdue, count in rows:
-        counts = totals.counts
+    counts = totals.counts
+    for status, made, closed, delivered, late, overdue, count in rows:
         counts["promises"] += count
-        counts[
-            {
-                Promise.Status.PROPOSED: "proposed",
-                Promise.Status.CONFIRMED: "confirmed",
-                Promise.Status.POSSIBLY_DELIVERED: "confirmed",
-                Promise.Status.DELIVERED: "delivered",
-                Promise.Status.DROPPED: "dropped",
-            }.get(status, "other")
-        ] += count
+        counts[names.get(status, "other")] += count
         counts["overdue"] += overdue * count
         totals.made[_month(made)] += count
         if closed is not None:
             totals.closed[_month(closed)] += count
         if delivered is not None:
-            totals.delivered[date(delivered.year, delivered.month, 1)] += count
-            if promised is not None:
-                late = (delivered - promised).days
-                counts["delivered_late" if late > 0 else "delivered_on_time"] += count
-                totals.days_late += [late] * count if late > 0 else []
+            totals.delivered[_month(delivered)] += count
+        if late is not None:
+            days = late.days if isinstance(late, timedelta) else int(late)
+            counts["delivered_late" if days > 0 else "delivered_on_time"] += count
+            totals.days_late += [days] * count if days > 0 else []
     del totals.counts["other"]
     return totals
 
