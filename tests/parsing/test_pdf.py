@@ -108,7 +108,7 @@ def test_pdf_of_100000_pages_is_refused_before_its_text_is_read():
     started = time.monotonic()
     with pytest.raises(UnreadableDocument, match="100000 pagina's; er kunnen er hoogstens 500"):
         parse_document(data, "bijlage.pdf")
-    assert time.monotonic() - started < 0.5
+    assert time.monotonic() - started < 5  # far inside gunicorn's 30 s: the text was never read
 
 
 def test_page_limit_is_an_argument(seed_pdfs):
