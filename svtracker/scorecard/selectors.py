@@ -21,6 +21,7 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
+    Max,
     Min,
     OuterRef,
     Q,
@@ -110,11 +111,16 @@ def questions_in(scope: Scope, *, dated: bool = True) -> QuerySet[Question]:
     return questions
 
 
-def first_question_date(*, office: Office, minister=None, area=None, everything=False) -> date | None:
+def default_start(*, office: Office, minister=None, area=None, everything=False) -> date | None:
+    """Where the page starts when staff chose no period: the twelve months up to the scope's latest
+    question (the first day of that month, a year earlier), or its first question if that is later."""
     scope = Scope(
         office=office, start=date.min, end=date.max, minister=minister, area=area, everything=everything
     )
-    return questions_in(scope, dated=False).aggregate(first=Min("date"))["first"]
+    found = questions_in(scope, dated=False).aggregate(first=Min("date"), last=Max("date"))
+    if found["last"] is None:
+        return None
+    return max(found["first"], date(found["last"].year - 1, found["last"].month, 1))
 
 
 @dataclass

@@ -34,7 +34,7 @@ def _scope(request, *, minister=None, area=None) -> tuple[selectors.Scope, Perio
     end = data.get("end") or today
     start = (
         data.get("start")
-        or selectors.first_question_date(
+        or selectors.default_start(
             office=request.office, minister=minister, area=area, everything=everything
         )
         or end - timedelta(days=365)

@@ -63,11 +63,14 @@ def test_each_number_links_to_the_list_behind_it(dataset, staff_client, today):
     assert promises.count("/promises/") >= 20
 
 
-def test_overview_defaults_to_all_the_office_questions_up_to_today(dataset, staff_client, today):
+def test_overview_defaults_to_the_twelve_months_up_to_the_latest_question(dataset, staff_client, today):
     html = staff_client.get("/scorecard/").content.decode()
     assert "Alle ministers" in html
-    assert 'value="2022-02-07"' in html and f'value="{today.isoformat()}"' in html
-    assert 'what=asked">352</a>' in html  # own questions of every minister, never the other office's
+    # The latest question is of 2 December 2024: from 1 December 2023 to today.
+    assert 'value="2023-12-01"' in html and f'value="{today.isoformat()}"' in html
+    assert 'what=asked">322</a>' in html  # own questions of every minister, never the other office's
+    area = staff_client.get(f"/scorecard/area/{dataset.area.pk}/").content.decode()
+    assert 'value="2023-12-01"' in area
 
 
 def test_another_office_sees_nothing_of_this_office(dataset, other_office, client, today):
