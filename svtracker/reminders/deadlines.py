@@ -153,7 +153,15 @@ class WorkingCalendar:
                                           language=self.language)
         return self._plain
 
+    def refresh(self) -> None:
+        """Called before what it remembers is used; a calendar whose sources can change checks them here."""
+
+    def forget(self) -> None:
+        self._pauses.clear()
+        self._deadlines.clear()
+
     def _pauses_of(self, year: int) -> list[Pause]:
+        self.refresh()
         if year not in self._pauses:
             self._pauses[year] = list(self.pauses_for_year(year))
         return self._pauses[year]
@@ -202,6 +210,7 @@ def answer_deadline(received: date, calendar: WorkingCalendar, *,
     once per calendar for each (received, answered).
     """
     key = (received, answered)
+    calendar.refresh()
     if key not in calendar._deadlines:
         calendar._deadlines[key] = _answer_deadline(received, calendar, answered=answered)
     return calendar._deadlines[key]

@@ -51,30 +51,46 @@ def _pauses_for_year(year: int) -> list[deadlines.Pause]:
             for start, end, _period in [recess_dates(kind=kind, year=year)]]
 
 
-_calendars: dict[tuple, deadlines.WorkingCalendar] = {}
-
-
 def _recess_version() -> tuple:
     """Changes with every change of recess dates, in any process (each one adds a history row)."""
     latest = RecessPeriod.history.aggregate(id=Max("history_id"), at=Max("history_date"))
     return latest["id"], latest["at"]
 
 
+class _RecessCalendar(deadlines.WorkingCalendar):
+    """The process's calendar: before it is first used after each working_calendar(), one small query
+    tells whether the recess dates changed, and if so it forgets what it worked out. A copy made with
+    dataclasses.replace (own pauses) does not check."""
+
+    version: tuple | None = None
+    unchecked = False
+
+    def refresh(self) -> None:
+        if self.unchecked:
+            self.unchecked = False
+            version = _recess_version()
+            if version != self.version:
+                self.version = version
+                self.forget()
+
+
+_calendars: dict[tuple, _RecessCalendar] = {}
+
+
 def working_calendar() -> deadlines.WorkingCalendar:
     """The government's calendar with the recess dates entered (defaults for other years).
 
-    One per process and language, remembering its pauses, holidays and deadlines; built anew once the
-    recess dates changed (one small query tells).
+    One per process and language, remembering its pauses, holidays and deadlines, up to date with the
+    recess dates (checked once per call, when first used).
     """
     language = "en_US" if (get_language() or "").startswith("en") else "nl"
-    version = _recess_version()
-    key = (language, settings.FLEMISH_HOLIDAY, version)
+    key = (language, settings.FLEMISH_HOLIDAY)
     if key not in _calendars:
-        for stale in [k for k in _calendars if k[2] != version]:
-            del _calendars[stale]
-        _calendars[key] = deadlines.WorkingCalendar(
+        _calendars[key] = _RecessCalendar(
             pauses_for_year=_pauses_for_year, flemish_holiday=settings.FLEMISH_HOLIDAY, language=language)
-    return _calendars[key]
+    calendar = _calendars[key]
+    calendar.unchecked = True
+    return calendar
 
 
 def answer_deadline_for(question: Question, *, calendar: deadlines.WorkingCalendar | None = None
