@@ -107,7 +107,7 @@ def test_scan_twice_and_task_delivered_twice_send_one_email_per_person(office, s
     assert sorted(rcpt for m in mailbox.messages for rcpt in m.rcpt_tos) == sorted(p.email for p in people)
     assert Reminder.objects.count() == 4  # 2 items x 2 people
     body = mailbox.messages[0].content.decode()
-    assert "antwoord te laat" in body and "vandaag verwacht" in body
+    assert "antwoord te laat" in body and "Vandaag verwacht" in body
 
 
 def test_smtp_refusing_the_first_attempts_gets_the_email_delivered_after_retries(
