@@ -55,7 +55,8 @@ def test_a_client_saying_https_does_not_make_the_reset_link_https(client, staff)
 
 
 def test_check_deploy_is_clean_with_production_settings():
-    env = {**os.environ, **PRODUCTION}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is the browser tests' (tests/browser/conftest.py), never production's
+    env = {**{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}, **PRODUCTION}
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
