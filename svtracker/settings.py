@@ -42,9 +42,10 @@ INSTALLED_APPS = [
     "svtracker.reminders",
     "svtracker.drafts",
     "svtracker.parliament",
-    "svtracker.figures",
     "svtracker.pipeline",
+    "svtracker.figures",
     "svtracker.scorecard",
+    "svtracker.pages",
 ]
 
 MIDDLEWARE = [

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from svtracker.questions.views import dashboard
+from svtracker.pages.views import dashboard
 
 urlpatterns = [
     # Public so that the login page can switch language too.
@@ -12,7 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("svtracker.accounts.urls")),
     path("", dashboard, name="dashboard"),
-    path("", include("svtracker.questions.urls")),
+    path("", include("svtracker.pages.urls")),
     path("promises/", include("svtracker.promises.urls")),
     path("reminders/", include("svtracker.reminders.urls")),
     path("drafts/", include("svtracker.drafts.urls")),

@@ -49,7 +49,7 @@ def _dates_of(entries: list[dict], today: date) -> list[date]:
 
 
 def series_picture(entries: list[dict], *, today: date | None = None) -> Picture:
-    """Geometry of the series timeline from `questions.selectors.series_timeline` entries."""
+    """Geometry of the series timeline from `pages.selectors.series_timeline` entries."""
     today = today or timezone.localdate()
     dates = _dates_of(entries, today)
     first, last = min(dates), max(dates)

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -82,3 +82,49 @@ def _shown(name: str, value, questions: dict) -> str:
         return _("nr. %(number)s (%(session)s)") % {"number": question.number or "–",
                                                      "session": question.session}
     return str(value)
+
+
+# Questions and series seen through their promises: the questions table's "open promises" column and
+# filter, the series pages' counts. Promises know questions; questions know nothing of promises.
+
+def _open_promises():
+    return Exists(Promise.objects.filter(question=OuterRef("pk"), status__in=Promise.OPEN_STATUSES))
+
+
+def with_open_promises(questions):
+    """The questions annotated with has_open_promises, to sort or export by it."""
+    return questions.annotate(has_open_promises=_open_promises())
+
+
+def filter_open_promises(questions, *, value: bool):
+    return questions.filter(_open_promises() if value else ~_open_promises())
+
+
+def mark_open_promises(questions: list[Question]) -> list[Question]:
+    """Sets has_open_promises on the given questions (one page) in one query."""
+    # The status is tested here, not in SQL: with it PostgreSQL combines the status index (every open
+    # promise of every office) with the question index, several times slower than reading the page's few.
+    promises = Promise.objects.filter(question__in=[q.pk for q in questions]).order_by()
+    with_open = {pk for pk, status in promises.values_list("question_id", "status")
+                 if status in Promise.OPEN_STATUSES}
+    for question in questions:
+        question.has_open_promises = question.pk in with_open
+    return questions
+
+
+def with_open_promise_count(series):
+    """Series annotated with the number of their open promises (`open_promises`)."""
+    return series.annotate(open_promises=Count("questions__promises", filter=Q(
+        questions__promises__status__in=Promise.OPEN_STATUSES), distinct=True))
+
+
+def open_promises_prefetch() -> Prefetch:
+    """A question's open promises as `question.open_promises`."""
+    return Prefetch("promises", queryset=Promise.objects.filter(status__in=Promise.OPEN_STATUSES),
+                    to_attr="open_promises")
+
+
+def delivered_prefetch() -> Prefetch:
+    """The promises a question delivered, with the question that made them, as `delivered_list`."""
+    return Prefetch("delivered_promises", queryset=Promise.objects.select_related("question"),
+                    to_attr="delivered_list")

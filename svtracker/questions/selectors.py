@@ -1,27 +1,20 @@
 """Reading questions, always limited to one office."""
 
-from datetime import date
 
 from django.db import connection
-from django.db.models import BooleanField, Count, Exists, Max, OuterRef, Prefetch, Q
+from django.db.models import BooleanField, Count, Exists, OuterRef
 from django.db.models.expressions import RawSQL
 
 from svtracker.accounts.models import Office
 from svtracker.parsing.labels import covers as label_covers
 from svtracker.people.models import Member, Minister
-from svtracker.promises.models import Promise
 
 from . import search
-from .models import Document, Question, Reference, Series
-
-
-def _open_promises():
-    return Exists(Promise.objects.filter(question=OuterRef("pk"), status__in=Promise.OPEN_STATUSES))
+from .models import Document, Question, Series
 
 
 def questions_for(*, office: Office):
-    return (Question.objects.filter(office=office).select_related("author", "minister", "series")
-            .annotate(has_open_promises=_open_promises()))
+    return Question.objects.filter(office=office).select_related("author", "minister", "series")
 
 
 # What the questions table shows: no long texts (explanation), no series.
@@ -36,27 +29,6 @@ def questions_table(*, office: Office):
             .only(*TABLE_FIELDS))
 
 
-def with_open_promises(questions):
-    """The questions annotated with has_open_promises, to sort or export by it."""
-    return questions.annotate(has_open_promises=_open_promises())
-
-
-def filter_open_promises(questions, *, value: bool):
-    return questions.filter(_open_promises() if value else ~_open_promises())
-
-
-def mark_open_promises(questions: list[Question]) -> list[Question]:
-    """Sets has_open_promises on the given questions (one page) in one query."""
-    # The status is tested here, not in SQL: with it PostgreSQL combines the status index (every open
-    # promise of every office) with the question index, several times slower than reading the page's few.
-    promises = Promise.objects.filter(question__in=[q.pk for q in questions]).order_by()
-    with_open = {pk for pk, status in promises.values_list("question_id", "status")
-                 if status in Promise.OPEN_STATUSES}
-    for question in questions:
-        question.has_open_promises = question.pk in with_open
-    return questions
-
-
 def question_detail(*, office: Office, pk: int) -> Question:
     return (Question.objects.filter(office=office).select_related("author", "minister", "series")
             .prefetch_related("sub_questions", "answer_parts", "documents", "references__target",
@@ -64,10 +36,7 @@ def question_detail(*, office: Office, pk: int) -> Question:
 
 
 def series_for(*, office: Office):
-    return Series.objects.filter(office=office).annotate(
-        question_count=Count("questions", distinct=True),
-        open_promises=Count("questions__promises", filter=Q(
-            questions__promises__status__in=Promise.OPEN_STATUSES), distinct=True))
+    return Series.objects.filter(office=office).annotate(question_count=Count("questions", distinct=True))
 
 
 def find_questions(*, office: Office, session: str, number: int, minister: str = ""):
@@ -154,53 +123,6 @@ def table_filter_choices(*, office: Office) -> dict[str, list[tuple[str, str]]]:
     return choices
 
 
-def series_detail(*, office: Office, pk: int) -> Series:
-    return series_for(office=office).get(pk=pk)
-
-
-def series_timeline(*, series: Series) -> list[dict]:
-    """The questions of a series in date order, with the referenced questions that are not imported yet.
-
-    A reference without a target still tells its number, date and the sentence that mentions it; every
-    reference to the same missing question (same number and session year, whatever date it is written
-    with) becomes one entry, with each date written (`dates`). An imported question lists the other dates
-    it was cited with (`cited_dates`): its own date is the parliament's record.
-    """
-    open_promises = Prefetch("promises", queryset=Promise.objects.filter(status__in=Promise.OPEN_STATUSES),
-                             to_attr="open_promises")
-    delivered = Prefetch("delivered_promises", queryset=Promise.objects.select_related("question"),
-                         to_attr="delivered_list")
-    cited = Prefetch("references", queryset=Reference.objects.order_by("in_answer", "id"), to_attr="cited")
-    questions = list(series.questions.select_related("author", "minister")
-                     .prefetch_related("sub_questions", "answer_parts", open_promises, delivered,
-                                       cited).order_by("date", "number"))
-    written: dict[int, set] = {}
-    for question in questions:
-        for reference in question.cited:
-            if reference.target_id and reference.date:
-                written.setdefault(reference.target_id, set()).add(reference.date)
-    entries = [{"question": q, "date": q.date, "number": q.number,
-                "cited_dates": sorted(written.get(q.pk, set()) - {q.date})} for q in questions]
-    seen: dict[tuple, dict] = {}
-    for question in questions:
-        for reference in (r for r in question.cited if r.target_id is None):
-            key = ((reference.number, reference.session or "") if reference.number is not None
-                   else (None, reference.date))
-            entry = seen.get(key)
-            if entry is None:
-                entry = seen[key] = {"reference": reference, "date": reference.date,
-                                     "number": reference.number, "cited_by": [], "dates": []}
-                entries.append(entry)
-            if question not in entry["cited_by"]:
-                entry["cited_by"].append(question)
-            if reference.date and reference.date not in entry["dates"]:
-                entry["dates"].append(reference.date)
-    for entry in seen.values():
-        entry["dates"].sort()
-        entry["date"] = entry["dates"][0] if entry["dates"] else None
-    return sorted(entries, key=lambda e: (e["date"] or date.min, e["number"] or 0))
-
-
 def answer_rows(*, question: Question) -> list[dict]:
     """Sub-questions with the answer parts that cover them, side by side.
 
@@ -267,5 +189,5 @@ def all_ministers():
     return Minister.objects.order_by("name")
 
 
-def series_overview(*, office: Office):
-    return series_for(office=office).annotate(last_date=Max("questions__date"))
+def series_detail(*, office: Office, pk: int) -> Series:
+    return series_for(office=office).get(pk=pk)

@@ -3,8 +3,8 @@
 from datetime import date
 
 from svtracker.figures.timeline import series_picture
+from svtracker.pages.selectors import series_timeline
 from svtracker.promises.models import Promise
-from svtracker.questions.selectors import series_timeline
 from tests.factories import PromiseFactory, QuestionFactory, SeriesFactory
 
 

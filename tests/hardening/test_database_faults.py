@@ -17,9 +17,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from svtracker.pipeline.services import import_document
 from svtracker.promises.models import Promise
 from svtracker.questions.models import AnswerPart, Document, Question, Reference, SubQuestion
-from svtracker.pipeline.services import import_document
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from svtracker.parsing import ParsedQuestion, UnreadableDocument, parse_document, parse_text
+from svtracker.pipeline.services import import_document
 from svtracker.promises.models import Promise
 from svtracker.questions.models import AnswerPart, Document, Question, Reference, SubQuestion
-from svtracker.pipeline.services import import_document
 from tests.pdfmaker import encrypted_pdf_bytes, seed_pdf_bytes
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "seeds").glob("*.txt"))

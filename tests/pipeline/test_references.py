@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from svtracker.drafts.selectors import earlier_questions_of, questions_of_series
+from svtracker.pages.selectors import series_timeline
 from svtracker.pipeline.services import import_document
 from svtracker.questions.models import Question
-from svtracker.questions.selectors import series_timeline
 from tests.questions.test_import import EARLIER_8
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,9 @@
 import pytest
 from django.core.management import call_command
 
+from svtracker.pipeline.services import import_document
 from svtracker.promises.models import Promise
 from svtracker.questions.models import Document, Question, Reference, Series
-from svtracker.pipeline.services import import_document
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from svtracker.pipeline.services import import_document
 from svtracker.promises.models import Promise
 from svtracker.questions.models import Question, Series
-from svtracker.pipeline.services import import_document
 from tests.factories import MemberFactory, MinisterFactory, QuestionFactory
 from tests.pdfmaker import seed_pdf_bytes
 
@@ -172,22 +172,26 @@ def test_upload_imports_text_and_pdf_and_reports_each_file(staff_client, office,
 def test_upload_refuses_files_by_type_content_and_size_with_a_dutch_reason(staff_client, settings):
     settings.UPLOAD_MAX_BYTES = 1000
     response = staff_client.post(reverse("questions:upload"), {"files": [
-        _upload("vraag.docx", b"PK\x03\x04"),
+        _upload("vraag.odt", b"PK\x03\x04"),
         _upload("nep.pdf", b"dit is geen pdf"),
         _upload("binair.txt", b"\x00\x01\x02 abc"),
         _upload("latin1.txt", "café".encode("latin-1")),
         _upload("groot.txt", b"a" * 1001),
         _upload("onleesbaar.txt", b"Dit is geen schriftelijke vraag."),
+        _upload("oud.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
+        _upload("kapot.docx", b"PK\x03\x04 niet meer"),
     ]})
     results = response.context["results"]
-    assert [r.status for r in results] == ["failed"] * 6
+    assert [r.status for r in results] == ["failed"] * 8
     reasons = [r.message for r in results]
-    assert "Alleen PDF- en tekstbestanden" in reasons[0]
+    assert "Alleen PDF-, Word- en tekstbestanden" in reasons[0]
     assert "geen PDF-document" in reasons[1]
     assert "geen leesbare tekst" in reasons[2]
     assert "UTF-8" in reasons[3]
     assert "te groot" in reasons[4]
     assert reasons[5]
+    assert "bewaar het als .docx of PDF" in reasons[6]
+    assert "Word-bestand" in reasons[7]
     assert Question.objects.count() == 0
 
 

@@ -1,4 +1,4 @@
-"""Staff pages for questions: the day's overview, the questions table, a question, series, upload."""
+"""The staff pages: "Vandaag", the questions table, a question, series, upload and register."""
 
 from datetime import timedelta
 from pathlib import PurePath
@@ -17,7 +17,9 @@ from svtracker.access import OfficeRequiredMixin, found_or_404, office_required
 from svtracker.drafts.selectors import drafts_in_progress
 from svtracker.exports import SpreadsheetExportMixin
 from svtracker.pipeline.services import ImportResult, import_documents, register_sent_question
+from svtracker.promises import selectors as promise_selectors
 from svtracker.promises.selectors import promises_due, promises_for_question
+from svtracker.questions import selectors as question_selectors
 from svtracker.reminders.selectors import answers_late_or_due
 
 from . import selectors
@@ -39,7 +41,7 @@ def dashboard(request):
         "late_questions": late,
         "due_questions": due,
         "drafts": drafts_in_progress(office=office)[:10],
-        "documents": selectors.recent_documents(office=office),
+        "documents": question_selectors.recent_documents(office=office),
     })
 
 
@@ -53,9 +55,9 @@ class QuestionListView(OfficeRequiredMixin, SpreadsheetExportMixin, SingleTableM
     export_name = "vragen"
 
     def get_queryset(self):
-        questions = selectors.questions_table(office=self.request.office)
+        questions = question_selectors.questions_table(office=self.request.office)
         if self.request.GET.get(self.export_trigger_param):
-            return selectors.with_open_promises(questions)
+            return promise_selectors.with_open_promises(questions)
         return questions
 
     def get_table(self, **kwargs):
@@ -63,7 +65,7 @@ class QuestionListView(OfficeRequiredMixin, SpreadsheetExportMixin, SingleTableM
         if hasattr(table, "page"):
             rows = table.page.object_list.data  # the page's queryset, evaluated here and kept for rendering
             if not rows.query.annotations:
-                selectors.mark_open_promises(list(rows))
+                promise_selectors.mark_open_promises(list(rows))
         return table
 
     def get_filterset_kwargs(self, filterset_class):
@@ -73,10 +75,10 @@ class QuestionListView(OfficeRequiredMixin, SpreadsheetExportMixin, SingleTableM
 @office_required
 @require_GET
 def question_detail(request, pk):
-    question = found_or_404(selectors.question_detail, office=request.office, pk=pk)
+    question = found_or_404(question_selectors.question_detail, office=request.office, pk=pk)
     return render(request, "questions/detail.html", {
         "question": question,
-        "rows": selectors.answer_rows(question=question),
+        "rows": question_selectors.answer_rows(question=question),
         "promises": promises_for_question(office=request.office, question=question),
     })
 
@@ -85,7 +87,7 @@ def question_detail(request, pk):
 @require_GET
 def document_download(request, pk):
     """The original file, only for staff of the office the question belongs to."""
-    document = found_or_404(selectors.document_for, office=request.office, pk=pk)
+    document = found_or_404(question_selectors.document_for, office=request.office, pk=pk)
     suffix = PurePath(document.filename).suffix.lower()
     content_type = "application/pdf" if suffix == ".pdf" else "text/plain; charset=utf-8"
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename,
@@ -103,7 +105,7 @@ def series_list(request):
 @office_required
 @require_GET
 def series_detail(request, pk):
-    series = found_or_404(selectors.series_detail, office=request.office, pk=pk)
+    series = found_or_404(selectors.series_page, office=request.office, pk=pk)
     return render(request, "questions/series_detail.html", {
         "series": series, "timeline": selectors.series_timeline(series=series)})
 

@@ -1,8 +1,8 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from .models import Question, Series
-from .selectors import with_open_promises
+from svtracker.promises.selectors import with_open_promises
+from svtracker.questions.models import Question, Series
 
 
 class YesNoColumn(tables.BooleanColumn):

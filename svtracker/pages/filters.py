@@ -4,7 +4,8 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from .selectors import filter_open_promises, matching_text, table_filter_choices
+from svtracker.promises.selectors import filter_open_promises
+from svtracker.questions.selectors import matching_text, table_filter_choices
 
 YES_NO = [("", _("alle")), ("true", _("ja")), ("false", _("nee"))]
 
