@@ -8,10 +8,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from svtracker.parsing import session_for
 from svtracker.people.selectors import ministers_for
 from svtracker.questions.forms import DateInput
-from svtracker.questions.selectors import find_questions, members_of
+from svtracker.questions.selectors import find_questions, members_of, session_on
 
 ALLOWED_SUFFIXES = (".pdf", ".docx", ".txt")
 
@@ -103,7 +102,7 @@ class RegisterQuestionForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("asked_on"):
-            data["session"] = session_for(data["asked_on"])
+            data["session"] = session_on(data["asked_on"])
         if data.get("number") and data.get("minister") and data.get("session"):
             known = find_questions(office=self.office, session=data["session"], number=data["number"])
             if known.filter(minister=data["minister"]).exists():

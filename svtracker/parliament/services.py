@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
 from svtracker.figures.services import AnnexRefused, attach_annex
-from svtracker.parsing import session_for
 from svtracker.people.models import Member
 from svtracker.people.services import member_named, set_parliament_id
 from svtracker.pipeline.services import ParliamentFacts, import_document
 from svtracker.questions.models import Question, SessionYear
+from svtracker.questions.selectors import session_on
 
 from .client import DownloadedFile, ParliamentClient, ParliamentError
 from .models import FollowedMember, ParliamentMember, ParliamentRecord, QuestionSync, SyncRun
@@ -131,8 +131,7 @@ def refresh_session_years(*, client: ParliamentClient) -> int:
 
 
 def current_session(*, on: date) -> str:
-    known = SessionYear.objects.filter(start__lte=on, end__gte=on).first()
-    return known.name if known else session_for(on)
+    return session_on(on)
 
 
 class _TimeUp(Exception):

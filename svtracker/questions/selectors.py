@@ -1,16 +1,18 @@
 """Reading questions, always limited to one office."""
 
+from datetime import date
 
 from django.db import connection
 from django.db.models import BooleanField, Count, Exists, OuterRef
 from django.db.models.expressions import RawSQL
 
 from svtracker.accounts.models import Office
+from svtracker.parsing import session_for
 from svtracker.parsing.labels import covers as label_covers
 from svtracker.people.models import Member, Minister
 
 from . import search
-from .models import Document, Question, Series
+from .models import Document, Question, Series, SessionYear
 
 
 def questions_for(*, office: Office):
@@ -191,3 +193,10 @@ def all_ministers():
 
 def series_detail(*, office: Office, pk: int) -> Series:
     return series_for(office=office).get(pk=pk)
+
+
+def session_on(day: date) -> str:
+    """The session year a day falls in: the parliament's own table (SessionYear, kept by the sync) where it
+    knows the day, else the rule of DOMAIN.md (from the fourth Monday of September)."""
+    known = SessionYear.objects.filter(start__lte=day, end__gte=day).values_list("name", flat=True).first()
+    return known or session_for(day)

@@ -14,12 +14,13 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
-from svtracker.parsing import ParsedQuestion, session_for
+from svtracker.parsing import ParsedQuestion
 from svtracker.people.models import Member, Minister
 from svtracker.people.selectors import visible_terms
 from svtracker.people.services import member_named, minister_seen
 
 from .models import AnswerPart, Document, Question, Reference, Series, SubQuestion
+from .selectors import session_on
 
 
 @dataclass
@@ -427,7 +428,7 @@ def track_sent_question(*, office: Office, author, minister, minister_title: str
     date (its answer deadline and reminders run from there), in the series of the question it follows
     through a reference svtracker made (`via_draft`, kept when the parliament's document arrives)."""
     question = Question.objects.create(office=office, author=author, minister=minister, number=None,
-                                       date=asked_on, title=title, session=session_for(asked_on),
+                                       date=asked_on, title=title, session=session_on(asked_on),
                                        minister_title=minister_title,
                                        series=follows.series if follows else None)
     if follows is not None:
