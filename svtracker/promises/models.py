@@ -4,17 +4,23 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from svtracker.parsing.types import PROMISE_KINDS
+
+KIND_LABELS = {
+    "link_not_refreshed": _("koppeling niet vernieuwd"),
+    "provisional": _("cijfers onder voorbehoud"),
+    "still_growing": _("cijfers stijgen nog"),
+    "not_registered": _("nog niet geregistreerd"),
+    "evaluation": _("evaluatie aangekondigd"),
+    "available_from": _("beschikbaar vanaf"),
+    "partial": _("gedeeltelijke gegevens"),
+    "pending": _("andere toezegging"),
+}
+
 
 class Promise(models.Model):
-    class Kind(models.TextChoices):
-        LINK_NOT_REFRESHED = "link_not_refreshed", _("koppeling niet vernieuwd")
-        PROVISIONAL = "provisional", _("cijfers onder voorbehoud")
-        STILL_GROWING = "still_growing", _("cijfers stijgen nog")
-        NOT_REGISTERED = "not_registered", _("nog niet geregistreerd")
-        EVALUATION = "evaluation", _("evaluatie aangekondigd")
-        AVAILABLE_FROM = "available_from", _("beschikbaar vanaf")
-        PARTIAL = "partial", _("gedeeltelijke gegevens")
-        PENDING = "pending", _("andere toezegging")
+    # The kinds are the parser's (parsing.types.PROMISE_KINDS); only their Dutch names are said here.
+    Kind = models.TextChoices("Kind", [(kind.upper(), (kind, KIND_LABELS[kind])) for kind in PROMISE_KINDS])
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("voorgesteld")
