@@ -15,12 +15,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "maa": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
+from svtracker.parsing import dates as dutch_dates
+
+# The parser's month names, with the abbreviations tables use in their headings ("okt", "febr", "oct").
+MONTHS = dutch_dates.MONTHS | dutch_dates.MONTH_ABBREVIATIONS | {"febr": 2, "maa": 3, "oct": 10}
 ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4,
             "1ste": 1, "2de": 2, "3de": 3, "4de": 4}
 
@@ -84,8 +82,7 @@ class Period:
 
 
 SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-MONTH_LABELS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-                "oktober", "november", "december")
+MONTH_LABELS = tuple(dutch_dates.MONTH_NAMES[number] for number in range(1, 13))
 
 
 def context_years(*texts: str) -> list[int]:
