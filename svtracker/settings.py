@@ -19,7 +19,8 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="insecure-embedded-default-only-for-local-use" if DEBUG else None)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-SITE_URL = env("SITE_URL", default="")  # links in mails and feeds (svtracker/links.py): empty = the request's host
+# Links in mails and feeds (svtracker/links.py); empty: the address of the request that sent them.
+SITE_URL = env("SITE_URL", default="")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
