@@ -266,7 +266,7 @@ def test_upload_page_refuses_a_pdf_over_the_size_limit_with_a_dutch_error(staff_
     ("leeg.pdf", b"", "leeg"),
     ("vraag.pdf", b"SCHRIFTELIJKE VRAAG nr. 1", "geen PDF"),
     ("vraag.txt", b"%PDF-1.7\n\x00\x01binary", "geen leesbare tekst"),
-    ("setup.exe", b"MZ\x90\x00", "Alleen PDF- en tekstbestanden"),
+    ("setup.exe", b"MZ\x90\x00", "Alleen PDF-, Word- en tekstbestanden"),
     ("vraag.pdf", None, "wachtwoord"),
 ])
 def test_upload_page_names_the_problem_of_each_kind_of_bad_file(staff_client, settings, name, data, reason):
