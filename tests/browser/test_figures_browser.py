@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from svtracker.figures.services import store_answer_tables
 from svtracker.questions.selectors import find_questions
@@ -62,7 +63,7 @@ def test_question_page_shows_seed_001_tables_as_tables(logged_in, live_server, d
                                                                             "8.116"]
     original = logged_in.get_by_text("Zoals in het document").first
     original.click()
-    assert logged_in.get_by_text("verplicht 6.657 8.806 15.463").first.is_visible()
+    expect(logged_in.get_by_text("verplicht 6.657 8.806 15.463").first).to_be_visible()
     assert_section_has_no_axe_violations(logged_in, "section[aria-labelledby=h-figures]")
     shoot(logged_in, "question-tables.png", "#h-figures")
 
@@ -70,7 +71,7 @@ def test_question_page_shows_seed_001_tables_as_tables(logged_in, live_server, d
 def test_series_page_lines_up_the_figures_with_charts(logged_in, live_server, series_362):
     logged_in.goto(f"{live_server.url}/series/{series_362.series_id}/")
     heading = logged_in.get_by_role("heading", name="Cijfers door de antwoorden heen")
-    assert heading.is_visible()
+    expect(heading).to_be_visible()
     assert logged_in.locator("article.indicator").count() >= 2
     assert logged_in.locator("svg.chart[role=img]").count() >= 1
     assert_no_axe_violations(logged_in)
@@ -86,17 +87,17 @@ def test_scorecard_page_has_no_axe_violations(logged_in, live_server, web_office
 
     ds = build(web_office)
     logged_in.get_by_role("link", name="Ministers").click()
-    assert logged_in.get_by_role("heading", name="Alle ministers").is_visible()
+    expect(logged_in.get_by_role("heading", name="Alle ministers")).to_be_visible()
     logged_in.get_by_role("link", name=ds.minister_a.name).first.click()
     logged_in.get_by_label("Van", exact=True).fill("2024-01-01")
     logged_in.get_by_label("Tot en met", exact=True).fill("2024-12-31")
     logged_in.get_by_role("button", name="Toon").click()
-    assert logged_in.get_by_role("heading", name=ds.minister_a.name).is_visible()
-    assert logged_in.locator("svg.chart[role=img]").count() == 2
+    expect(logged_in.get_by_role("heading", name=ds.minister_a.name)).to_be_visible()
+    expect(logged_in.locator("svg.chart[role=img]")).to_have_count(2)
     assert_no_axe_violations(logged_in)
     shoot(logged_in, "scorecard.png")
     logged_in.get_by_text("De cijfers van de grafiek").first.click()
     assert_no_axe_violations(logged_in)
     logged_in.locator(".scorecard-grid .stat a").nth(3).click()
-    assert logged_in.get_by_role("heading", name="Te laat beantwoord").is_visible()
+    expect(logged_in.get_by_role("heading", name="Te laat beantwoord")).to_be_visible()
     assert_no_axe_violations(logged_in)
