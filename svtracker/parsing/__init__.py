@@ -18,6 +18,7 @@ __all__ = [
     "TableCell",
     "TableRow",
     "UnreadableDocument",
+    "document_text",
     "extract_pdf_text",
     "parse_document",
     "parse_questions",
@@ -41,6 +42,28 @@ def decode_text(data: bytes) -> str:
     return data.decode("latin-1", errors="replace")
 
 
+def document_text(data: bytes, filename: str, *, max_pdf_pages: int = MAX_PDF_PAGES,
+                  pdf_time_budget: float | None = None) -> str:
+    """The text of an uploaded file by its type: .txt, .pdf or .docx; anything else is UnreadableDocument.
+
+    `max_pdf_pages`: a longer PDF is refused before its text is read; `pdf_time_budget` (seconds) bounds the
+    extraction (callers pass their settings).
+    """
+    name = (filename or "").lower()
+    if name.endswith(".pdf") or (not name.endswith(".txt") and data[:5] == b"%PDF-"):
+        budget = {} if pdf_time_budget is None else {"time_budget": pdf_time_budget}
+        return extract_pdf_text(data, max_pages=max_pdf_pages, **budget)
+    if name.endswith(".docx"):
+        return extract_docx_text(data)
+    if name.endswith(".doc"):
+        raise doc_refused()
+    if name.endswith(".txt"):
+        if not data:
+            raise UnreadableDocument("Het bestand is leeg.")
+        return decode_text(data)
+    raise UnreadableDocument("Onbekend bestandstype: enkel .pdf, .docx en .txt kunnen ingelezen worden.")
+
+
 def parse_document(
     data: bytes,
     filename: str,
@@ -48,21 +71,6 @@ def parse_document(
     default_interval_months: int = DEFAULT_INTERVAL_MONTHS,
     max_pdf_pages: int = MAX_PDF_PAGES,
 ) -> ParsedQuestion:
-    """Parse an uploaded file by its type: .txt, .pdf or .docx; anything else is UnreadableDocument.
-
-    `max_pdf_pages`: a longer PDF is refused before its text is read (callers pass their setting).
-    """
-    name = (filename or "").lower()
-    if name.endswith(".pdf") or (not name.endswith(".txt") and data[:5] == b"%PDF-"):
-        text = extract_pdf_text(data, max_pages=max_pdf_pages)
-    elif name.endswith(".docx"):
-        text = extract_docx_text(data)
-    elif name.endswith(".doc"):
-        raise doc_refused()
-    elif name.endswith(".txt"):
-        if not data:
-            raise UnreadableDocument("Het bestand is leeg.")
-        text = decode_text(data)
-    else:
-        raise UnreadableDocument("Onbekend bestandstype: enkel .pdf, .docx en .txt kunnen ingelezen worden.")
+    """Parse an uploaded file by its type (document_text), then its text (parse_text)."""
+    text = document_text(data, filename, max_pdf_pages=max_pdf_pages)
     return parse_text(text, default_interval_months=default_interval_months)

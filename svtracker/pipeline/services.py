@@ -28,9 +28,7 @@ from svtracker.parsing import (
     PARSER_VERSION,
     ParsedQuestion,
     UnreadableDocument,
-    decode_text,
-    extract_pdf_text,
-    parse_document,
+    document_text,
     parse_text,
 )
 from svtracker.promises.services import adopt_quoted_promises, flag_possibly_delivered, sync_proposed_promises
@@ -82,13 +80,9 @@ class ParliamentFacts:
 
 def read_document(data: bytes, filename: str) -> tuple[str, ParsedQuestion]:
     """The document's text as extracted (kept for reparse) and what the parser reads in it."""
-    name = filename.lower()
-    if name.endswith(".pdf") or (not name.endswith(".txt") and data[:5] == b"%PDF-"):
-        text = extract_pdf_text(data, max_pages=getattr(settings, "MAX_PDF_PAGES", MAX_PDF_PAGES),
-                                time_budget=settings.PDF_PARSE_SECONDS)  # under gunicorn's 30 s timeout
-        return without_nul(text), parse_text(text)
-    parsed = parse_document(data, filename)
-    return without_nul(decode_text(data) if name.endswith(".txt") else ""), parsed
+    text = document_text(data, filename, max_pdf_pages=getattr(settings, "MAX_PDF_PAGES", MAX_PDF_PAGES),
+                         pdf_time_budget=settings.PDF_PARSE_SECONDS)  # under gunicorn's 30 s timeout
+    return without_nul(text), parse_text(text)
 
 
 def without_nul(text: str) -> str:

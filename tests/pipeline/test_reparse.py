@@ -67,3 +67,12 @@ def test_reparse_applies_what_improved_and_keeps_what_staff_changed(office, staf
 
     call_command("reparse", office=office.name)
     assert "0 vragen veranderd" in capsys.readouterr().out
+
+
+def test_a_word_document_keeps_its_text_for_reparse(office):
+    from tests.parsing.test_reader import docx_bytes
+
+    result = import_document(office=office, filename="antwoord.docx", data=docx_bytes())
+    assert result.status == "imported", result.message
+    document = Document.objects.get(question=result.question)
+    assert "Hoeveel aanvragen waren er?" in document.text
