@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
+from svtracker.parsing import squash
 from svtracker.parsing.dates import DATE, format_dutch_date, parse_dutch_date
 from svtracker.parsing.labels import covers as label_covers
 from svtracker.people.models import Minister
@@ -24,7 +25,7 @@ from svtracker.people.selectors import current_term_for
 from svtracker.promises.models import Promise
 from svtracker.promises.services import mark_followed_up
 from svtracker.questions.models import Question, Reference, Series
-from svtracker.questions.services import link_references, series_title, track_sent_question
+from svtracker.questions.services import link_references, normalised_title, series_title, track_sent_question
 
 from .models import CONTENT_FIELDS, Draft, DraftVersion
 from .periods import dutch_list, moved_period
@@ -83,7 +84,7 @@ def follow_up_content(*, office: Office, questions: list[Question], today: date)
     promises = open_promises_of(office=office, questions=questions)
     minister, minister_title = _current_addressee(questions)
     counter = max(len(earlier) + 1, 2, _counter_in(latest.title) + 1)
-    title = f"{series_title(' '.join(latest.title.split()))} ({counter})"
+    title = f"{series_title(squash(latest.title))} ({counter})"
     return FollowUpContent(
         author_id=latest.author_id, minister=minister, minister_title=minister_title, title=title,
         introduction=_introduction(earlier=earlier, promises=promises),
@@ -99,7 +100,7 @@ def _current_addressee(questions: list[Question]) -> tuple[Minister | None, str]
     term = current_term_for(minister=asked.minister, function_title=asked.minister_title,
                             office=asked.office_id)
     if term is None:
-        return asked.minister, " ".join(asked.minister_title.split())
+        return asked.minister, squash(asked.minister_title)
     return term.minister, term.function_title
 
 
@@ -123,7 +124,7 @@ def _introduction(*, earlier, promises: list[Promise]) -> str:
     paragraphs = [
         f"In opvolging van mijn schriftelijke vraag {listed} kom ik terug op de gegevens die toen nog niet "
         "beschikbaar waren. De minister antwoordde:",
-        *(f"«{' '.join(p.quote.split())}» ({quote_source(promise=p)})" for p in promises),
+        *(f"«{squash(p.quote)}» ({quote_source(promise=p)})" for p in promises),
         "Daarom stel ik graag volgende vragen.",
     ]
     return "\n\n".join(paragraphs)
@@ -132,10 +133,10 @@ def _introduction(*, earlier, promises: list[Promise]) -> str:
 def quote_source(*, promise: Promise) -> str:
     """Where the minister said it: the answer to the question, or an earlier answer the member quoted."""
     question = promise.question
-    quote = " ".join(promise.quote.split())[:60]
-    in_answer = promise.answer_part_id or any(quote in " ".join(p.text.split())
+    quote = squash(promise.quote)[:60]
+    in_answer = promise.answer_part_id or any(quote in squash(p.text)
                                               for p in question.answer_parts.all())
-    if in_answer or quote not in " ".join(question.explanation.split()):
+    if in_answer or quote not in squash(question.explanation):
         return f"antwoord op vraag nr. {question.number}"
     cited = next((r for r in question.references.all() if not r.in_answer and r.number), None)
     if cited is None:
@@ -189,8 +190,8 @@ def _questions_asked_again(*, questions: list[Question], promises: list[Promise]
             continue  # asked with its parent question
         children = [child for child in sub.question.sub_questions.all()
                     if child.label.startswith(f"{sub.label}.")]
-        written = [" ".join(sub.text.split())] + [
-            f"{child.label.rpartition('.')[2]}) {' '.join(child.text.split())}" for child in children]
+        written = [squash(sub.text)] + [
+            f"{child.label.rpartition('.')[2]}) {squash(child.text)}" for child in children]
         lines = [moved_period(line, today=today) for line in written]
         answered = [part for part in sub.question.answer_parts.all()
                     if any(_covers(part.labels, s.label) for s in [sub, *children])]
@@ -214,7 +215,7 @@ def _asked_since(lines: list[str], *, answered, question: Question, today: date)
     1 december 2023 tot en met 31 oktober 2026?" (the answer's period ended 30 November 2023); a question
     that already counts "sinds ..." asks for the figures as they stand now ("(stand op 31 oktober 2026)")."""
     ends = [parse_dutch_date(found["end"]) for part in answered
-            for found in _PERIOD_END.finditer(" ".join(part.text.split()))]
+            for found in _PERIOD_END.finditer(squash(part.text))]
     covered = max([end for end in ends if end] or [question.answer_date or question.date])
     until = today.replace(day=1) - timedelta(days=1)  # the last full month before today
     since = covered + timedelta(days=1)
@@ -274,7 +275,7 @@ _EXCEL_SENTENCE = re.compile(r"[^.?!]*\bexcel\b[^.?!]*[.?!]?", re.IGNORECASE)
 
 def _without_excel(text: str) -> str:
     """The closing line asks for Excel once; a re-asked sub-question need not."""
-    return " ".join(_EXCEL_SENTENCE.sub("", text).split())
+    return squash(_EXCEL_SENTENCE.sub("", text))
 
 
 def _mentions_excel(question: Question) -> bool:
@@ -355,10 +356,6 @@ def _tracked_question(draft: Draft) -> Question:
         note=f"Opvolging via ontwerpvraag «{draft.title}», verstuurd op {format_dutch_date(sent_on)}.")
 
 
-def _normalised_title(title: str) -> str:
-    return " ".join(title.split()).casefold()
-
-
 @transaction.atomic(savepoint=False)  # inside the import's transaction: no savepoint per document
 def link_sent_draft(*, question: Question) -> Draft | None:
     """A sent draft whose question has now arrived (same office, member and title) gets it; if the question's
@@ -366,7 +363,7 @@ def link_sent_draft(*, question: Question) -> Draft | None:
     candidates = (Draft.objects
                   .filter(office=question.office, status=Draft.Status.SENT, author=question.author)
                   .filter(Q(asked_question__isnull=True) | Q(asked_question=question)).order_by("sent_at"))
-    draft = next((d for d in candidates if _normalised_title(d.title) == _normalised_title(question.title)),
+    draft = next((d for d in candidates if normalised_title(d.title) == normalised_title(question.title)),
                  None)
     if draft is None:
         return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from svtracker.parsing import dates as dutch_dates
+from svtracker.parsing import squash
 
 # The parser's month names, with the abbreviations tables use in their headings ("okt", "febr", "oct").
 MONTHS = dutch_dates.MONTHS | dutch_dates.MONTH_ABBREVIATIONS | {"febr": 2, "maa": 3, "oct": 10}
@@ -135,7 +136,7 @@ def parse_period(label: str | date | datetime, *, year: int | None = None) -> Pe
         label = label.date()
     if isinstance(label, date):
         return Period(label, MONTH if label.day == 1 else DAY)
-    text = " ".join(str(label).lower().replace("\u2019", "'").split()).strip(" .:")
+    text = squash(str(label).lower().replace("\u2019", "'")).strip(" .:")
     if not text:
         return None
     if _PLAIN_YEAR.match(text):

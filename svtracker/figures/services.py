@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from svtracker.parsing import squash
 from svtracker.questions.models import Question, Series
 
 from .models import Annex, AnswerTable, CellCorrection, IndicatorJoin, TableValue
@@ -213,7 +214,7 @@ def _header_text(raw) -> str:
     if isinstance(raw, datetime | date):
         day = raw.date() if isinstance(raw, datetime) else raw
         return f"{day.day}/{day.month}/{day.year}" if day.day != 1 else f"{day.month:02d}/{day.year}"
-    return "" if raw is None else " ".join(str(raw).split())
+    return "" if raw is None else squash(str(raw))
 
 
 def read_excel_tables(data: bytes) -> tuple[list[SheetTable], list[str]]:

@@ -23,6 +23,8 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as SafeXML
 from defusedxml import DefusedXmlException
 
+from svtracker.parsing import squash
+
 
 class UnexpectedResponse(ValueError):
     """The interface answered something this code does not understand; the message names the field."""
@@ -415,7 +417,7 @@ def in_time(value: object, field: str = "tijdig") -> bool | None:
         return None
     if isinstance(value, bool):
         return value
-    text = " ".join(str(value).lower().split())
+    text = squash(str(value).lower())
     if text in _YES:
         return True
     if text in _NO:

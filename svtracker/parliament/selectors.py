@@ -4,6 +4,7 @@ questions, always for one office (or one question of it)."""
 import unicodedata
 
 from svtracker.accounts.models import Office
+from svtracker.parsing import squash
 
 from .models import FollowedMember, ParliamentMember, ParliamentRecord, QuestionSync, SyncRun
 
@@ -62,4 +63,4 @@ def parliament_records_for(*, office: Office):
 def comparable_name(name: str) -> str:
     """ "Emine Gül Isci" and "emine gul  isci" compare equal."""
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return " ".join(plain.casefold().split())
+    return squash(plain.casefold())

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
 from svtracker.figures.services import AnnexRefused, attach_annex
+from svtracker.parsing import squash
 from svtracker.people.models import Member
 from svtracker.people.services import member_named, set_parliament_id
 from svtracker.pipeline.services import ParliamentFacts, import_document
@@ -43,7 +44,7 @@ def follow_member(*, office: Office, name: str, parliament_id: str) -> FollowedM
     An id the parliament's members list gives for this name is the parliament's word; an id typed by an
     office only fills in a missing one (it never changes a known id another office relies on).
     """
-    name = " ".join(name.split())
+    name = squash(name)
     member = member_named(name)
     confirmed = any(known.parliament_id == parliament_id for known in members_named(name=name))
     set_parliament_id(person=member, parliament_id=parliament_id, confirmed=confirmed)
@@ -418,7 +419,7 @@ def _attach_annexes(*, follow: FollowedMember, found: FoundQuestion, question: Q
 def _annex_filename(file: DownloadedFile, title: str) -> str:
     if file.filename:
         return file.filename
-    stem = " ".join((title or _("Bijlage")).replace("/", "-").split())[:120]
+    stem = squash((title or _("Bijlage")).replace("/", "-"))[:120]
     return f"{stem} ({file.document_id}){file.suffix}"
 
 

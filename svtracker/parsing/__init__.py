@@ -8,6 +8,7 @@ from .docx import doc_refused, extract_docx_text
 from .errors import UnreadableDocument
 from .pdf import MAX_PDF_PAGES, extract_pdf_text
 from .serialize import to_json
+from .text import squash
 from .types import ParsedQuestion, ParsedTable, TableCell, TableRow
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "parse_questions",
     "parse_text",
     "session_for",
+    "squash",
     "to_json",
 ]
 

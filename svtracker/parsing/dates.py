@@ -39,6 +39,8 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from .text import squash
+
 MONTHS = {
     "januari": 1,
     "februari": 2,
@@ -227,7 +229,7 @@ def date_for_period(phrase: str, reference: date | None, default_months: int = D
             return date(year, *RECESSES[match.group("recess").lower()])
         if match.group("month"):
             month = MONTHS[match.group("month").lower()]
-            position = " ".join((match.group("position") or "").lower().split())
+            position = squash((match.group("position") or "").lower())
             day = {"begin": 10, "midden": 15, "half": 15}.get(position)
             return date(year, month, day) if day else _last_day(year, month)
         return date(year, 12, 31)  # end of the year
@@ -240,7 +242,7 @@ def date_for_period(phrase: str, reference: date | None, default_months: int = D
             expected = candidate(reference.year + 1)
     else:
         return None, f"periode '{match.group(0)}' zonder jaar en zonder vraagdatum"
-    return expected, f"{' '.join(match.group(0).split())}: {format_dutch_date(expected)}"
+    return expected, f"{squash(match.group(0))}: {format_dutch_date(expected)}"
 
 
 # A time pointing forward, as answers give it:
@@ -274,7 +276,7 @@ def forward_date(phrase: str, reference: date | None) -> tuple[date | None, str]
         expected = _forward_candidate(match, reference)
         if expected is None or (reference is not None and expected < reference):
             continue
-        return expected, f"{' '.join(match.group(0).split())}: {format_dutch_date(expected)}"
+        return expected, f"{squash(match.group(0))}: {format_dutch_date(expected)}"
     return None, ""
 
 
@@ -291,7 +293,7 @@ def _forward_candidate(match: re.Match[str], reference: date | None) -> date | N
         return add_months(reference, count)
     if groups["next_year"]:
         return date(reference.year + 1, 12, 31) if reference else None
-    marker = " ".join((groups["marker"] or "").split())
+    marker = squash(groups["marker"] or "")
     position = groups["position"] or (
         marker if marker in ("begin", "eind", "einde", "midden", "medio") else ""
     )

@@ -10,7 +10,7 @@ import re
 
 from .dates import DEFAULT_INTERVAL_MONTHS, session_for
 from .labels import find_word_labels
-from .layout import clean_text, squash
+from .layout import clean_text
 from .layouts import Reading, readings_of
 from .promises import deduplicate as deduplicate_promises
 from .promises import find_promises
@@ -20,6 +20,7 @@ from .reflow import reflow
 from .spans import Span
 from .structure import find_annex, read_answer_parts, read_sub_questions, tidy_block
 from .tables import find_tables
+from .text import squash
 from .types import AnswerPart, ParsedQuestion, SubQuestion
 from .warnings import ParseWarning
 

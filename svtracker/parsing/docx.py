@@ -7,6 +7,7 @@ import io
 import zipfile
 
 from .errors import UnreadableDocument
+from .text import squash
 
 MAX_DOCX_BYTES_UNPACKED = 200 * 1024 * 1024  # a zip bomb stops here
 
@@ -33,7 +34,7 @@ def extract_docx_text(data: bytes) -> str:
             elif isinstance(block, Table):
                 lines.append("")
                 for row in block.rows:
-                    cells = [" ".join(cell.text.split()) for cell in row.cells]
+                    cells = [squash(cell.text) for cell in row.cells]
                     lines.append(" ".join(cell for cell in _unique(cells) if cell))
                 lines.append("")
     except UnreadableDocument:

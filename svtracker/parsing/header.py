@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .dates import DATE, parse_dutch_date
-from .layout import squash
+from .text import squash
 
 # A word in capitals: "MAAIKE", "VICEMINISTER-PRESIDENT", "D’HAESE". Never the start of "De".
 CAPS_WORD = r"(?<![\w’'\-])[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*(?!\w)"

@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from .dates import MONTHS
+from .text import squash
 from .warnings import ParseWarning
 
 # Work on huge input is capped; real documents are a few tens of thousands of characters.
@@ -142,11 +143,6 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     text = remove_page_headers(text)
     text = BROKEN_WORD.sub(_rejoiner(text), text)
     return text, warnings
-
-
-def squash(text: str) -> str:
-    """All whitespace runs to one space: for titles, quotes and one-line texts."""
-    return " ".join(text.split())
 
 
 # A sentence ends at . ? ! followed by a capital, a digit ("... opgenomen. 9.258 personen", 001) or an

@@ -27,8 +27,8 @@ from .header import (
     read_title,
 )
 from .labels import find_word_labels
-from .layout import squash
 from .spans import Regions, Span
+from .text import squash
 
 
 @dataclass

@@ -34,7 +34,8 @@ from .dates import (
     forward_date,
     parse_dutch_date,
 )
-from .layout import sentences, squash
+from .layout import sentences
+from .text import squash
 from .types import PromiseProposal
 
 Expectation = Callable[[str, "re.Match[str]", date | None, int], tuple[date | None, str]]

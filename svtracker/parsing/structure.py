@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from .labels import Label, find_labels
-from .layout import squash
 from .reflow import reflow
 from .spans import Span
+from .text import squash
 from .types import AnswerPart, SubQuestion
 
 # "BIJLAGE" on a line of its own: an annex announced (004); the annex itself is a separate file.

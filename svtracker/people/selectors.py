@@ -5,6 +5,8 @@ from datetime import date
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from svtracker.parsing import squash
+
 from .models import Minister, MinisterTerm, PolicyArea
 
 
@@ -61,6 +63,6 @@ def current_term_for(*, minister, office, function_title: str = "") -> MinisterT
     """Today's holder of the policy areas of `minister` (as printed in `function_title` when known)."""
     terms = visible_terms(office=office).filter(minister=minister)
     if function_title:
-        terms = terms.filter(function_title=" ".join(function_title.split()))
+        terms = terms.filter(function_title=squash(function_title))
     areas = PolicyArea.objects.filter(terms__in=terms).distinct()
     return current_term_for_areas(areas=areas, office=office) or terms.order_by("-end", "-start").first()

@@ -5,6 +5,8 @@ from datetime import date
 
 from django.db import transaction
 
+from svtracker.parsing import squash
+
 from .models import Member, Minister, MinisterTerm, PolicyArea
 
 # "..., VLAAMS MINISTER VAN BINNENLANDS BESTUUR, BESTUURSZAKEN, INBURGERING EN GELIJKE KANSEN"
@@ -14,7 +16,7 @@ _AREA_SPLIT = re.compile(r",\s*|\s+EN\s+", re.IGNORECASE)
 
 def policy_areas_from_title(function_title: str) -> list[str]:
     """The policy areas in a printed function title, in natural case."""
-    match = _AREAS_AFTER.search(" ".join(function_title.split()))
+    match = _AREAS_AFTER.search(squash(function_title))
     if not match:
         return []
     areas = [part.strip(" .") for part in _AREA_SPLIT.split(match.group(1))]
@@ -29,7 +31,7 @@ def function_title_in_case(function_title: str) -> str:
     """A function title printed in capitals, in the government's own case: "Viceminister-president van
     de Vlaamse Regering, Vlaams minister van Binnenlands Bestuur, Bestuurszaken, Inburgering en Gelijke
     Kansen"."""
-    text = " ".join(function_title.split()).lower()
+    text = squash(function_title).lower()
     text = re.sub(r"\bvlaams(e?)\b", r"Vlaams\1", text).replace("Vlaamse regering", "Vlaamse Regering")
     match = _AREAS_AFTER.search(text)
     if match:
@@ -72,7 +74,7 @@ def minister_seen(*, name: str, function_title: str, on: date, office, parliamen
     minister, _ = Minister.objects.get_or_create(name=name)
     if parliament_id:
         set_parliament_id(person=minister, parliament_id=parliament_id, confirmed=True)
-    title = " ".join(function_title.split())
+    title = squash(function_title)
     if not title:
         return minister
     owner = None if parliament_id else office

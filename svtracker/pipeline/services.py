@@ -30,6 +30,7 @@ from svtracker.parsing import (
     UnreadableDocument,
     document_text,
     parse_text,
+    squash,
 )
 from svtracker.promises.services import adopt_quoted_promises, flag_possibly_delivered, sync_proposed_promises
 from svtracker.questions.models import Document, Question
@@ -229,14 +230,14 @@ def quoted_from_earlier(*, explanation: str, quotes: list[str], references) -> d
     the earlier question, resolved through the nearest reference before it in the explanation (no. 362:
     "In zijn antwoord op mijn schriftelijke vraag nr. 155 ..." then "De minister deelde mee dat cijfers
     kunnen worden getrokken vanaf het najaar 2021.")."""
-    explanation = " ".join(explanation.split())
-    cited = [(explanation.find(" ".join(r.text.split())), r) for r in references
+    explanation = squash(explanation)
+    cited = [(explanation.find(squash(r.text)), r) for r in references
              if not r.in_answer and r.target_id]
     cited = sorted(((at, r) for at, r in cited if at >= 0), key=lambda found: found[0])
     if not cited:
         return {}
     quoted = {}
-    for quote in (" ".join(q.split()) for q in quotes):
+    for quote in (squash(q) for q in quotes):
         at = explanation.find(quote)
         before = [r for start, r in cited if start <= at] if at >= 0 else []
         if before:

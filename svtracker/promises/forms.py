@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from svtracker.parsing import squash
 from svtracker.questions.forms import DateInput
 
 from .models import Promise
@@ -46,7 +47,7 @@ class QuestionSearchInput(forms.TextInput):
 
 def question_label(question) -> str:
     """"nr. 362 (2021-2022) – title", as staff type or pick it."""
-    return f"nr. {question.number or '–'} ({question.session}) – {' '.join(question.title.split())[:90]}"
+    return f"nr. {question.number or '–'} ({question.session}) – {squash(question.title)[:90]}"
 
 
 _NUMBER = re.compile(r"(?:nr\.?\s*)?(?P<number>\d+)(?:\s*\((?P<session>\d{4}-\d{4})\))?", re.IGNORECASE)
@@ -66,7 +67,7 @@ class DeliverForm(forms.Form):
         self.fields["delivered_in"].widget.options = [question_label(q) for q in self.candidates[:200]]
 
     def clean_delivered_in(self):
-        typed = " ".join(self.cleaned_data["delivered_in"].split())
+        typed = squash(self.cleaned_data["delivered_in"])
         found = _NUMBER.match(typed)
         if found is None:
             matches = self.candidates.filter(title__icontains=typed)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from svtracker.parsing import squash
 from svtracker.parsing.types import PromiseProposal
 from svtracker.people.models import Minister
 from svtracker.people.selectors import visible_terms
@@ -17,10 +18,6 @@ from svtracker.people.selectors import visible_terms
 from .models import Promise, PromiseChange
 
 TRACKED_FIELDS = ("kind", "quote", "expected", "basis", "status", "delivered_in_id", "snoozed_until")
-
-
-def _normalised(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _snapshot(promise: Promise) -> dict:
@@ -85,8 +82,8 @@ def sync_proposed_promises(*, question, proposals: Iterable[PromiseProposal], an
     the question is new (nothing to keep), which saves it the queries.
     """
     proposals = list(proposals)
-    existing = {} if new_question else {_normalised(p.quote): p for p in question.promises.all()}
-    wanted = {_normalised(p.quote) for p in proposals}
+    existing = {} if new_question else {squash(p.quote): p for p in question.promises.all()}
+    wanted = {squash(p.quote) for p in proposals}
     for key, promise in existing.items():
         if (not keep_missing and key not in wanted and promise.status == Promise.Status.PROPOSED
                 and not promise.changes.exists()):
@@ -94,11 +91,11 @@ def sync_proposed_promises(*, question, proposals: Iterable[PromiseProposal], an
     parts = list(question.answer_parts.all()) if answer_parts is None else list(answer_parts)
     added = []
     for proposal in proposals:
-        key = _normalised(proposal.quote)
+        key = squash(proposal.quote)
         if key in existing:
             _improve(existing[key], proposal)
             continue
-        part = next((p for p in parts if key[:60] in _normalised(p.text)), None)
+        part = next((p for p in parts if key[:60] in squash(p.text)), None)
         added.append(Promise(office=question.office, question=question, answer_part=part,
                              kind=proposal.kind, quote=proposal.quote, expected=proposal.expected,
                              basis=proposal.basis[:300]))
@@ -127,9 +124,9 @@ def adopt_quoted_promises(*, question, earlier_by_sentence: dict[str, object]) -
     confirm, never delivered automatically.
     """
     adopted = []
-    own = {_normalised(p.quote): p for p in question.promises.all()}
+    own = {squash(p.quote): p for p in question.promises.all()}
     for quote, earlier in earlier_by_sentence.items():
-        there = next((p for p in earlier.promises.all() if _normalised(p.quote) == quote), None)
+        there = next((p for p in earlier.promises.all() if squash(p.quote) == quote), None)
         here = own.get(quote)
         if here is not None and (here.status != Promise.Status.PROPOSED or here.changes.exists()):
             continue  # staff handled it on this question: it stays where they left it

@@ -14,7 +14,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
-from svtracker.parsing import ParsedQuestion
+from svtracker.parsing import ParsedQuestion, squash
 from svtracker.people.models import Member, Minister
 from svtracker.people.selectors import visible_terms
 from svtracker.people.services import member_named, minister_seen
@@ -62,7 +62,7 @@ TRACKED_WINDOW = timedelta(days=90)
 
 def normalised_title(title: str) -> str:
     """Titles compared as staff read them: spacing and case do not count."""
-    return " ".join(title.split()).casefold()
+    return squash(title).casefold()
 
 
 @dataclass

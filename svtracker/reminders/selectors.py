@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office, Profile
+from svtracker.parsing import squash
 from svtracker.promises.models import Promise
 from svtracker.questions.models import Question
 from svtracker.questions.selectors import questions_awaiting_answer
@@ -342,7 +343,7 @@ def calendar_entries(*, user: User) -> list[CalendarEntry]:
 
 
 def _clip(text: str, length: int = 60) -> str:
-    text = " ".join(text.split())
+    text = squash(text)
     return text if len(text) <= length else text[:length - 1].rstrip() + "…"
 
 

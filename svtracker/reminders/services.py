@@ -26,6 +26,7 @@ from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from svtracker.accounts.models import Office, Profile
 from svtracker.links import absolute_url, site_url
+from svtracker.parsing import squash
 from svtracker.promises.models import Promise
 
 from . import labels, selectors, sql
@@ -355,7 +356,7 @@ def digest_message_id(digest: Digest) -> str:
 def digest_message(*, digest: Digest, context: dict) -> EmailMultiAlternatives:
     """The digest as a Dutch text + HTML email (templates reminders/digest_subject.txt, .txt, .html)."""
     with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string("reminders/digest_subject.txt", context).split())
+        subject = squash(render_to_string("reminders/digest_subject.txt", context))
         text = render_to_string("reminders/digest.txt", context)
         html = render_to_string("reminders/digest.html", context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [digest.recipient.email],
