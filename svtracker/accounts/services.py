@@ -39,14 +39,14 @@ def add_staff(*, office: Office, username: str, email: str = "", password: str |
     return user
 
 
-def profile_of(*, user: User) -> Profile:
+def get_or_create_profile(*, user: User) -> Profile:
     profile, _ = Profile.objects.get_or_create(user=user)
     return profile
 
 
 def renew_calendar_token(*, user: User) -> Profile:
     """A new secret for the calendar feed; the old URL stops working at once."""
-    profile = profile_of(user=user)
+    profile = get_or_create_profile(user=user)
     profile.calendar_token = new_token()
     profile.save(update_fields=["calendar_token"])
     return profile

@@ -17,7 +17,7 @@ from svtracker.accounts.models import Office
 from svtracker.figures.services import AnnexRefused, attach_annex
 from svtracker.parsing import squash
 from svtracker.people.models import Member
-from svtracker.people.services import member_named, set_parliament_id
+from svtracker.people.services import get_or_create_member, set_parliament_id
 from svtracker.pipeline.services import ParliamentFacts, import_document
 from svtracker.questions.models import Question, SessionYear
 from svtracker.questions.selectors import session_on
@@ -45,7 +45,7 @@ def follow_member(*, office: Office, name: str, parliament_id: str) -> FollowedM
     office only fills in a missing one (it never changes a known id another office relies on).
     """
     name = squash(name)
-    member = member_named(name)
+    member = get_or_create_member(name)
     confirmed = any(known.parliament_id == parliament_id for known in members_named(name=name))
     set_parliament_id(person=member, parliament_id=parliament_id, confirmed=confirmed)
     office.members.add(member)

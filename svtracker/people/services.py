@@ -41,7 +41,7 @@ def function_title_in_case(function_title: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def member_named(name: str) -> Member:
+def get_or_create_member(name: str) -> Member:
     member, _ = Member.objects.get_or_create(name=name)
     return member
 

@@ -18,19 +18,24 @@ KIND_LABELS = {
 }
 
 
+class PromiseStatus(models.TextChoices):
+    PROPOSED = "proposed", _("voorgesteld")
+    CONFIRMED = "confirmed", _("bevestigd")
+    POSSIBLY_DELIVERED = "possibly_delivered", _("mogelijk geleverd")
+    DELIVERED = "delivered", _("geleverd")
+    FOLLOWED_UP = "followed_up", _("opgevolgd")
+    DROPPED = "dropped", _("geschrapt")
+
+
+# Outside the model so that its Meta (the partial index) reads the same statuses as every query.
+OPEN_STATUSES = (PromiseStatus.PROPOSED, PromiseStatus.CONFIRMED, PromiseStatus.POSSIBLY_DELIVERED)
+
+
 class Promise(models.Model):
     # The kinds are the parser's (parsing.types.PROMISE_KINDS); only their Dutch names are said here.
     Kind = models.TextChoices("Kind", [(kind.upper(), (kind, KIND_LABELS[kind])) for kind in PROMISE_KINDS])
-
-    class Status(models.TextChoices):
-        PROPOSED = "proposed", _("voorgesteld")
-        CONFIRMED = "confirmed", _("bevestigd")
-        POSSIBLY_DELIVERED = "possibly_delivered", _("mogelijk geleverd")
-        DELIVERED = "delivered", _("geleverd")
-        FOLLOWED_UP = "followed_up", _("opgevolgd")
-        DROPPED = "dropped", _("geschrapt")
-
-    OPEN_STATUSES = (Status.PROPOSED, Status.CONFIRMED, Status.POSSIBLY_DELIVERED)
+    Status = PromiseStatus
+    OPEN_STATUSES = OPEN_STATUSES
 
     office = models.ForeignKey("accounts.Office", on_delete=models.CASCADE, related_name="promises")
     question = models.ForeignKey("questions.Question", on_delete=models.CASCADE, related_name="promises",
@@ -55,10 +60,10 @@ class Promise(models.Model):
         ordering = ["expected", "id"]
         indexes = [
             models.Index(fields=["office", "status", "expected"]),
-            # The open promises (OPEN_STATUSES) soonest first, as the dashboard lists them: read in order
-            # instead of sorting every open promise of the office.
+            # The open promises soonest first, as the dashboard lists them: read in order instead of
+            # sorting every open promise of the office.
             models.Index(fields=["office", "expected", "id"], name="promise_open_by_expected",
-                         condition=models.Q(status__in=["proposed", "confirmed", "possibly_delivered"])),
+                         condition=models.Q(status__in=list(OPEN_STATUSES))),
         ]
         verbose_name = _("toezegging")
         verbose_name_plural = _("toezeggingen")

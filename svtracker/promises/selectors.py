@@ -1,4 +1,5 @@
-"""Reading promises, always limited to one office."""
+"""Reading promises: lists and lookups take the office they are scoped to; helpers that take a promise or
+a queryset read only what the caller already scoped."""
 
 from datetime import date
 

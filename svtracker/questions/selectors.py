@@ -1,4 +1,6 @@
-"""Reading questions, always limited to one office."""
+"""Reading questions: lists and lookups take the office they are scoped to; `all_ministers` and
+`session_on` read records every office shares, and helpers that take a question or a queryset read only
+what the caller already scoped."""
 
 from datetime import date
 

@@ -17,7 +17,7 @@ from svtracker.accounts.models import Office
 from svtracker.parsing import ParsedQuestion, squash
 from svtracker.people.models import Member, Minister
 from svtracker.people.selectors import visible_terms
-from svtracker.people.services import member_named, minister_seen
+from svtracker.people.services import get_or_create_member, minister_seen
 
 from .models import AnswerPart, Document, Question, Reference, Series, SubQuestion
 from .selectors import session_on
@@ -37,16 +37,18 @@ class PeopleSeen:
         self.office_members.clear()
         self.ministers.clear()
 
-    def member(self, *, office: Office, name: str) -> Member:
+    def record_member(self, *, office: Office, name: str) -> Member:
+        """The member of that name, created when new and added to the office's members (writes)."""
         member = self.members.get(name)
         if member is None:
-            member = self.members[name] = member_named(name)
+            member = self.members[name] = get_or_create_member(name)
         if member.pk not in self.office_members:
             office.members.add(member)
             self.office_members.add(member.pk)
         return member
 
-    def minister(self, *, name: str, function_title: str, on: date, office: Office) -> Minister:
+    def record_minister(self, *, name: str, function_title: str, on: date, office: Office) -> Minister:
+        """The minister with that function title on that day, recording the term when new (writes)."""
         known = self.ministers.get((name, function_title))
         if known and known[1] <= on <= known[2]:
             return known[0]
@@ -118,10 +120,10 @@ def store_question(*, office: Office, parsed: ParsedQuestion, seen: PeopleSeen, 
     A tracked question without a number (sent from a draft or registered by hand, same member and title)
     is the same question: its number is filled in. `question`: the one it is known to be (reparse).
     """
-    author = seen.member(office=office, name=parsed.author)
+    author = seen.record_member(office=office, name=parsed.author)
     minister = None
     if parsed.minister:
-        minister = seen.minister(name=parsed.minister, function_title=parsed.minister_title or "",
+        minister = seen.record_minister(name=parsed.minister, function_title=parsed.minister_title or "",
                                  on=parsed.date, office=office)
     number_filled = False
     if question is None:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from svtracker.access import found_or_404, office_required
 from svtracker.accounts.selectors import is_office_admin
-from svtracker.accounts.services import profile_of, renew_calendar_token
+from svtracker.accounts.services import get_or_create_profile, renew_calendar_token
 from svtracker.links import absolute_url
 
 from . import selectors
@@ -25,7 +25,7 @@ from .services import retry_digest, save_recess_period, set_reminder_policy, upd
 
 @require_http_methods(["GET", "POST"])
 def preferences(request):
-    profile = profile_of(user=request.user)
+    profile = get_or_create_profile(user=request.user)
     form = PreferencesForm(request.POST or None,
                            initial={"digest": profile.digest, "digest_weekday": profile.digest_weekday})
     if request.method == "POST" and form.is_valid():

@@ -1,16 +1,20 @@
 """The staff pages for questions, series, documents, upload and registration, through the real views."""
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from svtracker.pipeline.services import import_document
 from svtracker.promises.models import Promise
 from svtracker.questions.models import Question, Series
+from svtracker.reminders.deadlines import answer_deadline
+from svtracker.reminders.selectors import working_calendar
 from tests.factories import MemberFactory, MinisterFactory, QuestionFactory
 from tests.pdfmaker import seed_pdf_bytes
 
@@ -26,6 +30,33 @@ def test_dashboard_shows_what_needs_attention_today(staff_client, imported_seeds
     assert "Vandaag" in content
     assert "Recent geïmporteerd" in content
     assert "Inburgeraars" in content
+
+
+def test_dashboard_lists_late_and_due_answers_each_with_its_badge(staff_client, office):
+    today = timezone.localdate()
+    week_end = today + timedelta(days=6 - today.weekday())
+    calendar = working_calendar()
+    late = QuestionFactory(office=office, number=71, date=today - timedelta(days=120), answered=False,
+                           title="Wachtlijsten kinderopvang")
+    # A question whose 20 working days end this week, if a working day is left in it (not on a weekend).
+    asked = next((today - timedelta(days=back) for back in range(20, 45)
+                  if today <= answer_deadline(today - timedelta(days=back), calendar).due <= week_end), None)
+    due = asked and QuestionFactory(office=office, number=72, date=asked, answered=False,
+                                    title="Leerlingenvervoer buitengewoon onderwijs")
+    page = staff_client.get(reverse("dashboard")).content.decode()
+    answers = page[page.index('id="h-answers"'):page.index('id="h-drafts"')]
+    def item(title):
+        start = answers.index(title)
+        return answers[start:answers.index("</li>", start)]
+
+    assert 'badge late">te laat<' in item(late.title) and "nr. 71, gesteld op" in item(late.title)
+    if due:
+        deadline = date_format(answer_deadline(asked, calendar).due, "j F Y")
+        assert 'badge soon">deze week<' in item(due.title)
+        asked_on = date_format(asked, "j F Y")
+        assert f"nr. 72, gesteld op {asked_on}, antwoord uiterlijk {deadline}" in item(due.title)
+    else:  # a weekend: no working day is left this week, so nothing is due this week
+        assert 'badge soon"' not in answers
 
 
 def test_user_without_office_sees_a_friendly_page(client, django_user_model):

@@ -1,4 +1,4 @@
-"""Every list page costs the same number of queries with 10 rows as with 300: no query per row."""
+"""Every list page stays under one bound of queries with 10 rows as with 300: no query per row."""
 
 from datetime import date, timedelta
 
