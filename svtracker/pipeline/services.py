@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.utils.translation import gettext as _
 
 from svtracker.accounts.models import Office
@@ -128,7 +128,8 @@ def import_document(*, office: Office, filename: str, data: bytes, user: User | 
     The same bytes twice change nothing; a corrected version updates the question in place and is kept
     next to the earlier file; a less complete one never removes what was stored. A file that cannot be read
     or identified gives a failed result with a one-line Dutch reason and leaves no trace. So does a
-    database that goes away mid-import: rolled back, the stored file removed, a fresh connection next.
+    database that goes away mid-import (rolled back, the stored file removed, a fresh connection next: try
+    again) or one that refuses what was read (the same, logged in full; trying again would not help).
     """
     assert source in SOURCES, source
     stored: list[Document] = []
@@ -136,17 +137,30 @@ def import_document(*, office: Office, filename: str, data: bytes, user: User | 
     try:
         return _import(office=office, filename=filename, data=data, user=user, source=source,
                        facts=parliament_facts or ParliamentFacts(), seen=seen, stored=stored)
-    except DatabaseError as error:
-        seen.forget()
+    except (OperationalError, InterfaceError) as error:  # the connection went away: worth a retry
+        _forget(seen, stored)
         if connection.in_atomic_block:  # an outer transaction decides what happens next
             raise
         log.warning("import of %s failed on the database: %r", filename, error)
-        for document in stored:
-            if document.file._committed:  # written to storage before the database went away
-                document.file.storage.delete(document.file.name)
         connection.close_if_unusable_or_obsolete()
         return ImportResult(filename, "failed", message=_(
             "De databank was even niet bereikbaar; er is niets van dit bestand bewaard. Probeer opnieuw."))
+    except DatabaseError:
+        # Refused (IntegrityError, DataError): a bug or data the database cannot hold; a retry never helps.
+        # The import's own transaction rolled back, so an outer one can go on.
+        _forget(seen, stored)
+        log.exception("import of %s refused by the database", filename)
+        return ImportResult(filename, "failed", message=_(
+            "Dit bestand kon niet bewaard worden: de databank weigerde wat erin gelezen werd; er is niets "
+            "van bewaard. Opnieuw proberen helpt niet; de fout staat in het logboek van de server."))
+
+
+def _forget(seen: PeopleSeen, stored: list[Document]) -> None:
+    """After a rolled-back import: the people it recorded may not exist, the files it wrote must go."""
+    seen.forget()
+    for document in stored:
+        if document.file._committed:  # written to storage before the database refused or went away
+            document.file.storage.delete(document.file.name)
 
 
 def _import(*, office: Office, filename: str, data: bytes, user: User | None, source: str,
