@@ -85,7 +85,8 @@ def main(argv=None) -> int:
             dataset.drop_database(url)
     results["duration_s"] = round(time.monotonic() - started)
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(report(results))
+    previous = args.output.read_text() if args.output.exists() else ""
+    args.output.write_text(report(results) + kept_sections(previous))
     (args.output.with_suffix(".json")).write_text(json.dumps(results, indent=2, default=str))
     print(f"wrote {args.output} in {results['duration_s']} s", flush=True)
     return 0
@@ -229,6 +230,21 @@ def report(r: dict) -> str:
     history = (ROOT / "bench" / "history.md").read_text().strip()
     lines += ["## Before and after", "", history, ""]
     return "\n".join(lines)
+
+
+# Written by other tools (bench/parse_accuracy.py --markdown): a new run keeps them as they were.
+KEPT_SECTIONS = ("## Parse accuracy",)
+
+
+def kept_sections(previous: str) -> str:
+    """The sections of the previous RESULTS.md that this script does not measure, each to the next heading."""
+    kept = []
+    for heading in KEPT_SECTIONS:
+        start = previous.find(f"\n{heading}\n")
+        if start >= 0:
+            end = previous.find("\n## ", start + 1)
+            kept.append(previous[start:end if end >= 0 else None].rstrip() + "\n")
+    return "".join(kept)
 
 
 if __name__ == "__main__":
