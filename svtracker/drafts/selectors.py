@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch
 
 from svtracker.accounts.models import Office
+from svtracker.parsing import squash
+from svtracker.parsing.dates import format_dutch_date
 from svtracker.people.models import MinisterTerm
 from svtracker.people.selectors import visible_terms
 from svtracker.promises.models import Promise
@@ -86,6 +89,14 @@ class EarlierQuestion:
     question: Question | None = None
     # Every date it is written with when they disagree (seed 001: 2 and 22 October 2023), for a warning.
     dates_written: tuple[date, ...] = ()
+    dated_by_answer: bool = False  # not imported: `date` is the one the minister's answer wrote
+
+
+def citation(*, number: int | None, on: date | None) -> str:
+    """An earlier question as a follow-up cites it, in the parliament's words: "nr. 8 van 2 oktober 2023"."""
+    if number and on:
+        return f"nr. {number} van {format_dutch_date(on)}"
+    return f"nr. {number}" if number else f"van {format_dutch_date(on)}"
 
 
 def earlier_questions_of(*, questions: list[Question]) -> list[EarlierQuestion]:
@@ -117,12 +128,43 @@ def earlier_questions_of(*, questions: list[Question]) -> list[EarlierQuestion]:
         dated = [r for r in references if r.date]
         best = next((r for r in dated if r.in_answer), dated[0] if dated else references[0])
         found[(number, session)] = EarlierQuestion(number, best.date, best.session,
-                                                   dates_written=_disagreeing({r.date for r in dated}))
+                                                   dates_written=_disagreeing({r.date for r in dated}),
+                                                   dated_by_answer=best.in_answer)
     return sorted(found.values(), key=lambda e: (e.date or date.min, e.number or 0))
 
 
 def _disagreeing(dates: set) -> tuple[date, ...]:
     return tuple(sorted(dates)) if len(dates) > 1 else ()
+
+
+@dataclass(frozen=True)
+class DisagreeingDates:
+    """An earlier question the draft follows up whose sources write its date differently, for the editor."""
+
+    number: int | None
+    dates: tuple[date, ...]
+    cited: date | None  # the one of `dates` the draft's introduction cites it with, if any
+    reason: str  # why that one: "question" (its own date), "answer" (the minister's), "" (staff's choice)
+
+
+def disagreeing_dates(*, office: Office, draft: Draft) -> list[DisagreeingDates]:
+    """The earlier questions of the draft's series cited with dates that disagree with each other or with
+    the question's own date (seed 001: no. 8 "van 22 oktober 2023", its answer "2 oktober 2023")."""
+    questions = (Question.objects.filter(office=office).order_by("date", "number")
+                 .prefetch_related(Prefetch("references", Reference.objects.order_by("id"))))
+    questions = (questions.filter(series=draft.series_id) if draft.series_id
+                 else questions.filter(pk=draft.source_question_id))
+    introduction = squash(draft.introduction)
+    found = []
+    for earlier in earlier_questions_of(questions=list(questions)):
+        if not earlier.dates_written:
+            continue
+        cited = next((on for on in earlier.dates_written if re.search(
+            rf"(?<!\w){re.escape(citation(number=earlier.number, on=on))}(?!\w)", introduction)), None)
+        reason = ("" if cited is None or cited != earlier.date else
+                  "question" if earlier.question else "answer" if earlier.dated_by_answer else "")
+        found.append(DisagreeingDates(earlier.number, earlier.dates_written, cited, reason))
+    return found
 
 
 def version_diff(*, older: DraftVersion, newer: DraftVersion) -> list[tuple[str, str]]:

@@ -29,7 +29,7 @@ from svtracker.questions.services import link_references, normalised_title, seri
 
 from .models import CONTENT_FIELDS, Draft, DraftVersion
 from .periods import dutch_list, moved_period
-from .selectors import earlier_questions_of, open_promises_of, questions_of_series
+from .selectors import citation, earlier_questions_of, open_promises_of, questions_of_series
 
 EXCEL_CLOSING = "Graag deze gegevens in een Excel-bestand."
 
@@ -116,9 +116,7 @@ def _counter_in(title: str) -> int:
 
 def _introduction(*, earlier, promises: list[Promise]) -> str:
     """Cites the earlier questions in the parliament's wording; quotes what the minister said was missing."""
-    listed = dutch_list([(f"nr. {e.number} van {format_dutch_date(e.date)}" if e.number and e.date else
-                          f"nr. {e.number}" if e.number else f"van {format_dutch_date(e.date)}")
-                         for e in earlier])
+    listed = dutch_list([citation(number=e.number, on=e.date) for e in earlier])
     if not promises:
         return f"In opvolging van mijn schriftelijke vraag {listed} stel ik graag volgende vragen."
     paragraphs = [

@@ -72,6 +72,8 @@ def draft_detail(request, pk):
     return render(request, "drafts/detail.html", {
         "draft": draft, "form": form, "versions": draft.versions.all(),
         "document": document_context(draft=draft),
+        "disagreeing_dates": [] if draft.is_sent else selectors.disagreeing_dates(office=request.office,
+                                                                                  draft=draft),
     })
 
 

@@ -30,6 +30,10 @@ def test_staff_draft_edit_preview_download_and_send_a_follow_up(demo_seeds, logg
                                     "inburgeraars dat zich heeft ingeschreven bij VDAB, van 1 december 2023 "
                                     "tot en met")
     expect(page.get_by_label("Minister", exact=True).locator("option", has_text="---------")).to_have_count(0)
+    # No. 125 cites no. 8 with 22 October, its answer with 2 October: the editor says so in words.
+    expect(page.get_by_role("region", name="Verschillende datums voor een eerdere vraag")).to_contain_text(
+        "Vraag nr. 8: de bronnen noemen 2 oktober 2023 en 22 oktober 2023; het concept citeert 2 oktober "
+        "2023, de datum in het antwoord van de minister.")
     assert_no_axe_violations(page)
 
     # Edit the introduction in the textarea (the browser sends CRLF): the quotes keep their style.
