@@ -1,8 +1,11 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from svtracker.people.selectors import ministers_for
 from svtracker.questions.selectors import all_ministers
+
+from .models import EXCEL_CLOSING
 
 
 class QuestionsWidget(forms.Widget):
@@ -31,7 +34,7 @@ class DraftForm(forms.Form):
                                                "begint, is een citaat (ingesprongen, cursief)."))
     questions = QuestionsField(label=_("Vragen"), required=False,
                                help_text=_("Maak een vraag leeg om ze te schrappen."))
-    excel_closing = forms.BooleanField(label=_("Slotzin „Graag deze gegevens in een Excel-bestand.”"),
+    excel_closing = forms.BooleanField(label=format_lazy(_("Slotzin „{closing}”"), closing=EXCEL_CLOSING),
                                        required=False)
 
     def clean_introduction(self):

@@ -4,6 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The closing line a draft ends with when a question it follows up asked for Excel; the document's own words,
+# Dutch whatever the interface language.
+EXCEL_CLOSING = "Graag deze gegevens in een Excel-bestand."
+
 # The fields of a draft that staff edit; a version keeps exactly these (and the minister's id and name).
 CONTENT_FIELDS = ("minister_title", "title", "introduction", "questions", "excel_closing")
 

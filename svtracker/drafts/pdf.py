@@ -20,7 +20,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from svtracker.parsing.dates import format_dutch_date
 
-from .models import Draft
+from .models import EXCEL_CLOSING, Draft
 
 # A base URL no request ever goes to: it only gives relative static URLs something to resolve against.
 DOCUMENT_ORIGIN = "https://svtracker.invalid/"
@@ -69,6 +69,7 @@ def document_context(*, draft: Draft, on: date | None = None, **overrides) -> di
                "introduction": draft.introduction, "questions": draft.questions,
                "excel_closing": draft.excel_closing, **overrides}
     content["paragraphs"] = paragraphs_of(content.pop("introduction"))
+    content["closing"] = EXCEL_CLOSING if content.pop("excel_closing") else ""
     content["date_in_words"] = format_dutch_date(on or timezone.localdate())
     return content
 

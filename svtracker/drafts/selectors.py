@@ -17,7 +17,7 @@ from svtracker.people.selectors import visible_terms
 from svtracker.promises.models import Promise
 from svtracker.questions.models import Question, Reference, Series
 
-from .models import Draft, DraftVersion
+from .models import EXCEL_CLOSING, Draft, DraftVersion
 
 
 def drafts_for(*, office: Office):
@@ -181,7 +181,7 @@ def version_lines(content: dict) -> list[str]:
     lines += [p for p in content.get("introduction", "").splitlines()]
     lines += [""] + [f"{i}. {q}" for i, q in enumerate(content.get("questions", []), start=1)]
     if content.get("excel_closing"):
-        lines += ["", "Graag deze gegevens in een Excel-bestand."]
+        lines += ["", EXCEL_CLOSING]
     return lines
 
 

@@ -31,8 +31,6 @@ from .models import CONTENT_FIELDS, Draft, DraftVersion
 from .periods import dutch_list, moved_period
 from .selectors import citation, earlier_questions_of, open_promises_of, questions_of_series
 
-EXCEL_CLOSING = "Graag deze gegevens in een Excel-bestand."
-
 
 class DraftSent(ValidationError):
     """A sent draft is kept exactly as it was sent."""
@@ -268,7 +266,8 @@ def _answer_number(promise: Promise) -> int | None:
     return int(numbers[-1]) if numbers else promise.question.number
 
 
-_EXCEL_SENTENCE = re.compile(r"[^.?!]*\bexcel\b[^.?!]*[.?!]?", re.IGNORECASE)
+# A sentence that asks for Excel: "Graag in een Excel-bestand.", "... in Excelbestand?"; not "excellente".
+_EXCEL_SENTENCE = re.compile(r"[^.?!]*\bexcel(?!l)[^.?!]*[.?!]?", re.IGNORECASE)
 
 
 def _without_excel(text: str) -> str:
@@ -278,7 +277,7 @@ def _without_excel(text: str) -> str:
 
 def _mentions_excel(question: Question) -> bool:
     texts = [question.explanation, *(sub.text for sub in question.sub_questions.all())]
-    return any(re.search(r"\bexcel", text, re.IGNORECASE) for text in texts)
+    return any(_EXCEL_SENTENCE.search(text) for text in texts)
 
 
 def _record_version(*, draft: Draft, user: User | None, note: str = "") -> DraftVersion:

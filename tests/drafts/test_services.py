@@ -16,8 +16,9 @@ from svtracker.drafts.services import (
 )
 from svtracker.pipeline.services import register_sent_question
 from svtracker.promises.models import Promise
-from svtracker.questions.models import Question
+from svtracker.questions.models import AnswerPart, Question, SubQuestion
 from svtracker.questions.selectors import find_questions
+from tests.factories import QuestionFactory
 
 from .conftest import TODAY
 
@@ -117,7 +118,7 @@ def test_the_new_question_imported_from_the_parliament_joins_the_series_and_the_
                 + "van MAAIKE DE VREESE\n"
                 + "1. De cijfers staan in bijlage.\n")
     with django_capture_on_commit_callbacks(execute=True):
-        result = import_document(office=draft.office, data=document.encode(), filename="301.txt")
+        [result] = import_document(office=draft.office, data=document.encode(), filename="301.txt")
     assert result.status == "updated", result.message  # the question tracked since it was marked sent
     asked = result.question
     asked.refresh_from_db()
@@ -125,3 +126,22 @@ def test_the_new_question_imported_from_the_parliament_joins_the_series_and_the_
     assert asked.number == 301
     assert asked.series == sent.series
     assert sent.asked_question == asked
+
+
+@pytest.mark.parametrize(("asked", "closing", "asked_again"), [
+    ("Hoeveel boetes werden er betaald? Graag in een Excelbestand.", True,
+     "Hoeveel boetes werden er betaald?"),
+    ("Hoeveel boetes werden er betaald? Graag in Excel-formaat.", True,
+     "Hoeveel boetes werden er betaald?"),
+    ("Hoe verklaart de minister de excellente cijfers?", False,
+     "Hoe verklaart de minister de excellente cijfers?"),
+])
+def test_a_question_that_asks_for_excel_gets_the_closing_line_once(office, staff, asked, closing,
+                                                                   asked_again):
+    # Synthetic: Dutch writes "Excelbestand" as one word as often as "Excel-bestand".
+    question = QuestionFactory(office=office, answered=True)
+    SubQuestion.objects.create(question=question, position=1, label="1", text=asked)
+    SubQuestion.objects.create(question=question, position=2, label="2", text="Wat is de stand van zaken?")
+    AnswerPart.objects.create(question=question, position=1, labels=["2"], text="Alles loopt goed.")
+    draft = draft_follow_up(office=office, user=staff, question=question, today=TODAY)
+    assert (draft.excel_closing, draft.questions) == (closing, [asked_again])
