@@ -25,7 +25,12 @@ from svtracker.people.selectors import current_term_for
 from svtracker.promises.models import Promise
 from svtracker.promises.services import mark_followed_up
 from svtracker.questions.models import Question, Reference, Series
-from svtracker.questions.services import link_references, normalised_title, series_title, track_sent_question
+from svtracker.questions.services import (
+    link_references,
+    normalised_title,
+    series_title_and_counter,
+    track_sent_question,
+)
 
 from .models import CONTENT_FIELDS, Draft, DraftVersion
 from .periods import dutch_list, moved_period
@@ -81,10 +86,11 @@ def follow_up_content(*, office: Office, questions: list[Question], today: date)
     earlier = earlier_questions_of(questions=questions)
     promises = open_promises_of(office=office, questions=questions)
     minister, minister_title = _current_addressee(questions)
-    counter = max(len(earlier) + 1, 2, _counter_in(latest.title) + 1)
-    title = f"{series_title(squash(latest.title))} ({counter})"
+    title, latest_counter = series_title_and_counter(squash(latest.title))
+    counter = max(len(earlier) + 1, 2, latest_counter + 1)
     return FollowUpContent(
-        author_id=latest.author_id, minister=minister, minister_title=minister_title, title=title,
+        author_id=latest.author_id, minister=minister, minister_title=minister_title,
+        title=f"{title} ({counter})",
         introduction=_introduction(earlier=earlier, promises=promises),
         questions=_questions_asked_again(questions=questions, promises=promises, today=today),
         excel_closing=any(_mentions_excel(q) for q in questions), promises=promises)
@@ -100,14 +106,6 @@ def _current_addressee(questions: list[Question]) -> tuple[Minister | None, str]
     if term is None:
         return asked.minister, squash(asked.minister_title)
     return term.minister, term.function_title
-
-
-_COUNTER = re.compile(r"\((\d+)\)\s*$")
-
-
-def _counter_in(title: str) -> int:
-    found = _COUNTER.search(title)
-    return int(found.group(1)) if found else 1
 
 
 # The document itself is always in Dutch, whatever the interface language: its wording is not translated.

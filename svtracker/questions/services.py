@@ -135,7 +135,7 @@ def store_question(*, office: Office, parsed: ParsedQuestion, seen: PeopleSeen, 
     created = question is None
     if created:  # a series of its own until a reference links it to others (link_references)
         title = fields["title"]
-        series = Series.objects.create(office=office, title=series_title(title) or title)
+        series = Series.objects.create(office=office, title=series_title_and_counter(title)[0] or title)
         question = Question.objects.create(office=office, session=parsed.session, number=parsed.number,
                                            minister=minister, series=series, author=author,
                                            answered=parsed.has_answer, parliament_id=parliament_id,
@@ -339,12 +339,17 @@ def _flag_mismatches(references: list[Reference]) -> list[Reference]:
     return changed
 
 
-_COUNTER = re.compile(r"\s*\(\d+\)\s*$")
+# "Inburgeraars - Verplichte inschrijving bij VDAB (2)": the title of a series, then the question's counter.
+_COUNTER = re.compile(r"\s*\((?P<counter>\d+)\)\s*$")
 
 
-def series_title(title: str) -> str:
-    """"Inburgeraars - Verplichte inschrijving bij VDAB (2)" -> without the counter."""
-    return _COUNTER.sub("", title).strip()
+def series_title_and_counter(title: str) -> tuple[str, int]:
+    """"Inburgeraars - Verplichte inschrijving bij VDAB (2)" -> ("Inburgeraars - ... VDAB", 2); a title
+    without a counter is the first question of its series."""
+    found = _COUNTER.search(title)
+    if found is None:
+        return title.strip(), 1
+    return title[:found.start()].strip(), int(found["counter"])
 
 
 def relink_series(*, questions) -> None:
@@ -381,7 +386,7 @@ def _assign_series(component: list[Question]) -> None:
     component.sort(key=lambda q: (q.date, q.number or 0))
     existing = sorted({q.series_id for q in component if q.series_id})
     series = Series.objects.filter(pk__in=existing[:1]).first() if existing else None
-    title = series_title(component[0].title) or component[0].title
+    title = series_title_and_counter(component[0].title)[0] or component[0].title
     if series is None:
         series = Series.objects.create(office=component[0].office, title=title)
         Question.objects.filter(pk__in=[q.pk for q in component]).update(series=series)
