@@ -1,4 +1,6 @@
-"""Reading drafts and what a follow-up is made of, always limited to one office."""
+"""Reading drafts and what a follow-up is made of: lookups take the office they are scoped to; helpers that
+take questions or versions read only what the caller already scoped; `follow_up_candidates`, for the command
+line, searches every office."""
 
 from __future__ import annotations
 
