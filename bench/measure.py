@@ -249,8 +249,9 @@ def imports(ds: Dataset, runs: int, text_documents: int, pdf_documents: int) -> 
             office = Office.objects.create(name=f"Import {label} {run} {time.time_ns()}")
             with one_core():
                 start = time.perf_counter()
-                for outcome in import_documents(office=office, files=documents):  # as import_questions does
-                    statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
+                for outcomes in import_documents(office=office, files=documents):  # as import_questions does
+                    for outcome in outcomes:  # one per question in the file
+                        statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
                 elapsed = time.perf_counter() - start
             rates.append(len(documents) / elapsed)
         result[label] = {"documents": len(documents), "per_second": round(statistics.median(rates), 1),

@@ -77,5 +77,5 @@ def _plain_static_storage(settings):
 @pytest.fixture
 def imported_seeds(office, staff, seed_files):
     """The five real documents imported into the office, as staff would upload them."""
-    return [import_document(office=office, data=path.read_bytes(), filename=path.name, user=staff)
-            for path in seed_files]
+    return [result for path in seed_files for result in import_document(
+        office=office, data=path.read_bytes(), filename=path.name, user=staff)]

@@ -113,7 +113,8 @@ def series_detail(request, pk):
 @office_required
 @require_http_methods(["GET", "POST"])
 def upload(request):
-    """Import one or more documents; every file gets its own result, a bad file never stops the others."""
+    """Import one or more documents; every question of a file gets its own result (a file without any, one
+    failed result), and a bad file never stops the others."""
     results = []
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound and form.is_valid():
@@ -125,8 +126,8 @@ def upload(request):
         imported = import_documents(office=request.office, files=[(n, d) for n, d, problem in files
                                                                   if not problem],
                                     user=request.user, source="upload")
-        results = [ImportResult(name, "failed", message=problem) if problem else next(imported)
-                   for name, _data, problem in files]
+        results = [result for name, _data, problem in files for result in (
+            [ImportResult(name, "failed", message=problem)] if problem else next(imported))]
         form = UploadForm()
     return render(request, "questions/upload.html", {"form": form, "results": results,
                                                      "max_size": settings.UPLOAD_MAX_BYTES})

@@ -346,6 +346,7 @@ def _sync_question(*, follow: FollowedMember, found: FoundQuestion, client: Parl
         return
     number = detail.number or found.number
     filename = f"sv-{found.session}-{number or found.parliament_id}{document.suffix}"
+    # The parliament publishes one document per question: the first result is that question's.
     result = import_document(office=office, data=document.data, filename=filename,
                              source="parliament", parliament_facts=ParliamentFacts(
                                  parliament_id=found.parliament_id,
@@ -353,7 +354,7 @@ def _sync_question(*, follow: FollowedMember, found: FoundQuestion, client: Parl
                                  answered_on=detail.answered_on or found.answered_on,
                                  answered_in_time=detail.in_time,
                                  theme=main.theme or next(iter(detail.themes), ""),
-                                 followed_since=timezone.localdate(follow.since)))
+                                 followed_since=timezone.localdate(follow.since)))[0]
     problem = result.message if result.status == "failed" else ""
     if not problem and wanted == QuestionSync.Status.ANSWERED and not result.question.answered:
         problem = _("Het document bevat het antwoord nog niet.")

@@ -29,7 +29,7 @@ from svtracker.parsing import (
     ParsedQuestion,
     UnreadableDocument,
     document_text,
-    parse_text,
+    parse_questions,
     squash,
 )
 from svtracker.promises.services import adopt_quoted_promises, flag_possibly_delivered, sync_proposed_promises
@@ -52,6 +52,9 @@ SOURCES = ("upload", "command", "demo", "parliament", "register")
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What importing a file did to one of its questions (a Bulletin van Vragen en Antwoorden holds several;
+    a file that gives no question at all has one failed result)."""
+
     filename: str
     status: str  # "imported", "updated", "unchanged" or "failed"
     question: Question | None = None
@@ -68,7 +71,8 @@ class ImportResult:
 
 @dataclass(frozen=True)
 class ParliamentFacts:
-    """What the parliament's open data says about the document's question, beyond the document itself."""
+    """What the parliament's open data says about the document's question, beyond the document itself (its
+    first question: the parliament publishes one document per question)."""
 
     parliament_id: str = ""
     url: str = ""
@@ -79,11 +83,11 @@ class ParliamentFacts:
     followed_since: date | None = None
 
 
-def read_document(data: bytes, filename: str) -> tuple[str, ParsedQuestion]:
-    """The document's text as extracted (kept for reparse) and what the parser reads in it."""
+def read_document(data: bytes, filename: str) -> tuple[str, list[ParsedQuestion]]:
+    """The document's text as extracted (kept for reparse) and every question the parser reads in it."""
     text = document_text(data, filename, max_pdf_pages=getattr(settings, "MAX_PDF_PAGES", MAX_PDF_PAGES),
                          pdf_time_budget=settings.PDF_PARSE_SECONDS)  # under gunicorn's 30 s timeout
-    return without_nul(text), parse_text(text)
+    return without_nul(text), parse_questions(text)
 
 
 def without_nul(text: str) -> str:
@@ -111,9 +115,10 @@ def _plain(value):
 
 
 def import_documents(*, office: Office, files: Iterable[tuple[str, bytes]], user: User | None = None,
-                     source: str = "command") -> Iterator[ImportResult]:
+                     source: str = "command") -> Iterator[list[ImportResult]]:
     """Import (filename, bytes) pairs one after the other, each on its own (a broken or empty file gives
-    a failed result and the others go on); members and ministers are looked up once per batch."""
+    a failed result and the others go on): the results of each file, in order. Members and ministers are
+    looked up once per batch."""
     seen = PeopleSeen()
     for filename, data in files:
         yield import_document(office=office, filename=filename, data=data, user=user, source=source,
@@ -122,8 +127,9 @@ def import_documents(*, office: Office, files: Iterable[tuple[str, bytes]], user
 
 def import_document(*, office: Office, filename: str, data: bytes, user: User | None = None,
                     source: str = "upload", parliament_facts: ParliamentFacts | None = None,
-                    seen: PeopleSeen | None = None) -> ImportResult:
-    """Import one document (PDF or text) into an office, in one transaction.
+                    seen: PeopleSeen | None = None) -> list[ImportResult]:
+    """Import one document (PDF, Word or text) into an office, in one transaction: one result per question
+    it holds, in the file's order (a Bulletin van Vragen en Antwoorden holds several, each keeps the file).
 
     The same bytes twice change nothing; a corrected version updates the question in place and is kept
     next to the earlier file; a less complete one never removes what was stored. A file that cannot be read
@@ -143,16 +149,16 @@ def import_document(*, office: Office, filename: str, data: bytes, user: User | 
             raise
         log.warning("import of %s failed on the database: %r", filename, error)
         connection.close_if_unusable_or_obsolete()
-        return ImportResult(filename, "failed", message=_(
-            "De databank was even niet bereikbaar; er is niets van dit bestand bewaard. Probeer opnieuw."))
+        return [ImportResult(filename, "failed", message=_(
+            "De databank was even niet bereikbaar; er is niets van dit bestand bewaard. Probeer opnieuw."))]
     except DatabaseError:
         # Refused (IntegrityError, DataError): a bug or data the database cannot hold; a retry never helps.
         # The import's own transaction rolled back, so an outer one can go on.
         _forget(seen, stored)
         log.exception("import of %s refused by the database", filename)
-        return ImportResult(filename, "failed", message=_(
+        return [ImportResult(filename, "failed", message=_(
             "Dit bestand kon niet bewaard worden: de databank weigerde wat erin gelezen werd; er is niets "
-            "van bewaard. Opnieuw proberen helpt niet; de fout staat in het logboek van de server."))
+            "van bewaard. Opnieuw proberen helpt niet; de fout staat in het logboek van de server."))]
 
 
 def _forget(seen: PeopleSeen, stored: list[Document]) -> None:
@@ -164,30 +170,44 @@ def _forget(seen: PeopleSeen, stored: list[Document]) -> None:
 
 
 def _import(*, office: Office, filename: str, data: bytes, user: User | None, source: str,
-            facts: ParliamentFacts, seen: PeopleSeen, stored: list) -> ImportResult:
+            facts: ParliamentFacts, seen: PeopleSeen, stored: list) -> list[ImportResult]:
     digest = hashlib.sha256(data).hexdigest()
-    known = Document.objects.filter(sha256=digest, question__office=office).select_related("question").first()
-    if known is not None:
-        return ImportResult(filename, "unchanged", known.question)
+    known = Document.objects.filter(sha256=digest, question__office=office).select_related("question")
+    if unchanged := [ImportResult(filename, "unchanged", d.question) for d in known.order_by("pk")]:
+        return unchanged
     if not data.strip():
-        return ImportResult(filename, "failed", message=_("Het bestand is leeg."))
+        return [ImportResult(filename, "failed", message=_("Het bestand is leeg."))]
     try:
-        text, parsed = read_document(data, filename)
+        text, readings = read_document(data, filename)
     except UnreadableDocument as error:
-        return ImportResult(filename, "failed", message=str(error))
+        return [ImportResult(filename, "failed", message=str(error))]
     except Exception:  # noqa: BLE001 - a reader bug on one file must not stop a batch
         log.exception("reading %s failed", filename)
-        return ImportResult(filename, "failed", message=_("Dit bestand kon niet gelezen worden."))
-    missing = missing_identity(parsed)
-    if missing:
-        return ImportResult(filename, "failed", message=missing, warnings=tuple(parsed.warnings))
+        return [ImportResult(filename, "failed", message=_("Dit bestand kon niet gelezen worden."))]
+    missing = [missing_identity(parsed) for parsed in readings]
+    if all(missing):  # not a written question at all: one reason for the file
+        return [ImportResult(filename, "failed", message=missing[0], warnings=tuple(readings[0].warnings))]
+    results, documents = [], {}
     with transaction.atomic():
-        result = store_and_follow_up(office=office, parsed=parsed, seen=seen, facts=facts)
-        store_document(question=result.question, filename=filename, data=data, sha256=digest, text=text,
-                       parse_result=parse_result_of(parsed), parser_version=PARSER_VERSION, source=source,
-                       user=user, stored=stored)
-    return ImportResult(filename, "imported" if result.created else "updated", result.question,
-                        warnings=tuple(parsed.warnings))
+        for position, (parsed, reason) in enumerate(zip(readings, missing, strict=True), 1):
+            warnings = tuple(parsed.warnings)
+            if reason:
+                results.append(ImportResult(filename, "failed", warnings=warnings, message=_(
+                    "Vraag %(position)d van %(count)d in dit bestand: %(reason)s")
+                    % {"position": position, "count": len(readings), "reason": reason}))
+                continue
+            result = store_and_follow_up(office=office, parsed=parsed, seen=seen,
+                                         facts=facts if not documents else ParliamentFacts())
+            if result.question.pk not in documents:  # the file once per question it holds
+                first = next(iter(documents.values()), None)
+                # The questions of one file share its stored copy and its text (kept with the first).
+                documents[result.question.pk] = store_document(
+                    question=result.question, filename=filename, data=data, sha256=digest,
+                    text="" if first else text, parse_result=parse_result_of(parsed),
+                    parser_version=PARSER_VERSION, source=source, user=user, stored=stored, same_file=first)
+            results.append(ImportResult(filename, "imported" if result.created else "updated",
+                                        result.question, warnings=warnings))
+    return results
 
 
 def store_and_follow_up(*, office: Office, parsed: ParsedQuestion, seen: PeopleSeen,
@@ -291,41 +311,46 @@ def reparse_documents(*, office: Office | None = None, dry_run: bool = False) ->
     documents = Document.objects.select_related("question__office").order_by("question_id", "created", "pk")
     if office is not None:
         documents = documents.filter(question__office=office)
+    documents = list(documents)
+    files = _StoredFiles(documents)
     by_question: dict[int, list[Document]] = {}
     for document in documents:
         by_question.setdefault(document.question_id, []).append(document)
     report = []
     with transaction.atomic():
         for stored in by_question.values():
-            outcome = _reparse_question(stored)
+            outcome = _reparse_question(stored, files)
             if outcome.changes or outcome.problems:
                 report.append(outcome)
         transaction.set_rollback(dry_run)
     return report
 
 
-def _reparse_question(documents: list[Document]) -> Reparsed:
+def _reparse_question(documents: list[Document], files: _StoredFiles) -> Reparsed:
     question = documents[0].question
     outcome = Reparsed(question, [], [])
     readings = []
     for document in documents:
         try:
-            text, parsed = _read_again(document)
+            parsed = files.question_in(document)
         except UnreadableDocument as error:
             outcome.problems.append(f"{document.filename}: {error}")
             continue
-        readings.append((document, text, parsed, parse_result_of(parsed)))
-    if all(result == d.parse_result and d.parser_version == PARSER_VERSION for d, _t, _p, result in readings):
+        if parsed is None:
+            outcome.problems.append(f"{document.filename}: " + _("deze vraag staat er niet meer in."))
+            continue
+        readings.append((document, parsed, parse_result_of(parsed)))
+    if all(result == d.parse_result and d.parser_version == PARSER_VERSION for d, _p, result in readings):
         return outcome
     before = question_snapshot(question)
     seen = PeopleSeen()
-    for document, text, parsed, result in readings:
+    for document, parsed, result in readings:
         if missing_identity(parsed):
             outcome.problems.append(f"{document.filename}: {missing_identity(parsed)}")
         else:
             store_and_follow_up(office=question.office, parsed=parsed, seen=seen, question=question,
                                 notify=False)
-        document.text, document.parse_result, document.parser_version = text, result, PARSER_VERSION
+        document.parse_result, document.parser_version = result, PARSER_VERSION
         document.save(update_fields=["text", "parse_result", "parser_version"])
     question.refresh_from_db()
     after = question_snapshot(question)
@@ -334,11 +359,32 @@ def _reparse_question(documents: list[Document]) -> Reparsed:
     return outcome
 
 
-def _read_again(document: Document) -> tuple[str, ParsedQuestion]:
-    if document.text:
-        return document.text, parse_text(document.text)
-    with document.file.open("rb") as stored:
-        return read_document(stored.read(), document.filename)
+class _StoredFiles:
+    """The stored files read again by today's parser, each once: the questions of a Bulletin share one
+    file and its text (kept with the first question's document)."""
+
+    def __init__(self, documents: list[Document]):
+        self.texts = {document.sha256: document.text for document in documents if document.text}
+        self.shared: dict[str, list[ParsedQuestion]] = {}  # files of several questions, read once
+
+    def question_in(self, document: Document) -> ParsedQuestion | None:
+        """Today's reading of the document's question; None when the file no longer shows it."""
+        readings = self.shared.get(document.sha256)
+        if readings is None:
+            text = self.texts.get(document.sha256)
+            if text is None:  # kept before imports kept the text: extracted again, and now kept
+                with document.file.open("rb") as stored:
+                    text, readings = read_document(stored.read(), document.filename)
+                document.text = self.texts[document.sha256] = text
+            else:
+                readings = parse_questions(text)
+            if len(readings) > 1:
+                self.shared[document.sha256] = readings
+        if len(readings) == 1:
+            return readings[0]
+        question = document.question
+        return next((parsed for parsed in readings
+                     if (parsed.number, parsed.session) == (question.number, question.session)), None)
 
 
 def question_snapshot(question: Question) -> dict:

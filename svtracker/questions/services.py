@@ -100,10 +100,13 @@ def safe_filename(filename: str) -> str:
 
 def store_document(*, question: Question, filename: str, data: bytes, sha256: str, text: str,
                    parse_result: dict, parser_version: str, source: str, user: User | None,
-                   stored: list) -> Document:
-    """Keep the file byte for byte next to what was read from it; earlier versions stay (the history)."""
+                   stored: list, same_file: Document | None = None) -> Document:
+    """Keep the file byte for byte next to what was read from it; earlier versions stay (the history).
+    `same_file`: the document of another question in the same file (a Bulletin), whose stored copy is
+    shared."""
     name = safe_filename(filename)
-    document = Document(question=question, file=ContentFile(data, name=name), filename=name, sha256=sha256,
+    file = same_file.file.name if same_file is not None else ContentFile(data, name=name)
+    document = Document(question=question, file=file, filename=name, sha256=sha256,
                         text=text, parse_result=parse_result, parser_version=parser_version,
                         source=source, uploaded_by=user)
     stored.append(document)

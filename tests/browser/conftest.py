@@ -43,8 +43,8 @@ def web_user(web_office):
 @pytest.fixture
 def demo_seeds(web_office, web_user, seed_files):
     """The five real documents imported, as `load_demo` does."""
-    return [import_document(office=web_office, data=path.read_bytes(), filename=path.name, user=web_user)
-            for path in seed_files]
+    return [result for path in seed_files for result in import_document(
+        office=web_office, data=path.read_bytes(), filename=path.name, user=web_user)]
 
 
 @pytest.fixture

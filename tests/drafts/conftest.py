@@ -12,7 +12,7 @@ TODAY = date(2026, 11, 24)
 def seeded_office(office, seed_files):
     """The five real documents imported into the office, as load_demo does."""
     for path in seed_files:
-        result = import_document(office=office, data=path.read_bytes(), filename=path.name)
+        [result] = import_document(office=office, data=path.read_bytes(), filename=path.name)
         assert result.status == "imported", result.message
     return office
 

@@ -174,7 +174,7 @@ def test_database_cut_mid_import_leaves_each_document_whole_or_failed_and_a_reru
     proxy = proxied_database
     expected = {}
     for path in seed_files:  # what a clean import gives, per document (then forgotten)
-        result = import_document(office=office, data=path.read_bytes(), filename=path.name)
+        [result] = import_document(office=office, data=path.read_bytes(), filename=path.name)
         expected[path.name] = rows_of(result.question)
     Question.objects.all().delete()
     for path in Path(settings.MEDIA_ROOT).rglob("*"):
@@ -191,7 +191,7 @@ def test_database_cut_mid_import_leaves_each_document_whole_or_failed_and_a_reru
         for path in seed_files:
             if len(results) == 3:
                 proxy.refuse = False
-            results.append(import_document(office=office, data=path.read_bytes(), filename=path.name))
+            results += import_document(office=office, data=path.read_bytes(), filename=path.name)
     statuses = [r.status for r in results]
     assert statuses == ["imported", "failed", "failed", "imported", "imported"], statuses
     for path, result in zip(seed_files, results, strict=True):

@@ -164,7 +164,7 @@ def test_import_of_a_hostile_file_fails_with_a_dutch_reason_and_leaves_no_trace(
     COUNTS["import_document"] += 1
     name, data = file
     media_root = Path(settings.MEDIA_ROOT)
-    result = import_document(office=office, data=data, filename=name)
+    [result] = import_document(office=office, data=data, filename=name)
     try:
         if result.status == "failed":
             assert_clear_reason(result.message)
@@ -194,7 +194,7 @@ def test_file_names_with_path_tricks_store_the_document_inside_media_root(office
     COUNTS["file_name"] += 1
     media_root = Path(settings.MEDIA_ROOT).resolve()
     outside_before = {p for p in tmp_path.rglob("*") if not p.resolve().is_relative_to(media_root)}
-    result = import_document(office=office, data=SEED_TEXTS[index].encode(), filename=name)
+    [result] = import_document(office=office, data=SEED_TEXTS[index].encode(), filename=name)
     try:
         assert result.status == "imported", result.message
         document = result.question.documents.get()

@@ -72,7 +72,7 @@ def test_reparse_applies_what_improved_and_keeps_what_staff_changed(office, staf
 def test_a_word_document_keeps_its_text_for_reparse(office):
     from tests.parsing.test_reader import docx_bytes
 
-    result = import_document(office=office, filename="antwoord.docx", data=docx_bytes())
+    [result] = import_document(office=office, filename="antwoord.docx", data=docx_bytes())
     assert result.status == "imported", result.message
     document = Document.objects.get(question=result.question)
     assert "Hoeveel aanvragen waren er?" in document.text

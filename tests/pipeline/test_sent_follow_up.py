@@ -48,8 +48,8 @@ def test_marking_a_draft_sent_tracks_its_question_in_the_series_with_a_deadline(
 
 def test_the_parliaments_document_of_the_sent_question_fills_in_its_number(sent, tmp_path):
     before = Question.objects.filter(office=sent.office).count()
-    result = import_document(office=sent.office, filename="301.txt", data=parliament_document(sent, tmp_path),
-                             source="command")
+    [result] = import_document(office=sent.office, filename="301.txt",
+                               data=parliament_document(sent, tmp_path), source="command")
     assert result.status == "updated", result.message
     assert result.question.pk == sent.asked_question_id
     assert Question.objects.filter(office=sent.office).count() == before

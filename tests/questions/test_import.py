@@ -25,7 +25,8 @@ Inburgeraars  -  Verplichte inschrijving bij VDAB
 
 
 def _import_all(office, paths):
-    return [import_document(office=office, data=p.read_bytes(), filename=p.name) for p in paths]
+    return [result for p in paths
+            for result in import_document(office=office, data=p.read_bytes(), filename=p.name)]
 
 
 def _links(office):
@@ -96,7 +97,7 @@ def test_corrected_version_updates_in_place(office, seed_files):
     seed = seed_files[0]
     import_document(office=office, data=seed.read_bytes(), filename=seed.name)
     corrected = seed.read_text(encoding="utf-8").replace("Cursussen maatschappelijke", "Cursussen MO")
-    result = import_document(office=office, data=corrected.encode(), filename="gecorrigeerd.txt")
+    [result] = import_document(office=office, data=corrected.encode(), filename="gecorrigeerd.txt")
     assert result.status == "updated"
     assert Question.objects.filter(office=office, number=362).count() == 1
     assert Question.objects.get(office=office, number=362).title.startswith("Cursussen MO")
@@ -130,7 +131,7 @@ def test_staff_edits_to_promises_survive_a_reimport(office, seed_files, staff):
     (b"MZ\x90\x00binary", "programma.exe"),
 ])
 def test_broken_file_fails_with_a_reason_and_leaves_no_trace(office, data, filename):
-    result = import_document(office=office, data=data, filename=filename)
+    [result] = import_document(office=office, data=data, filename=filename)
     assert result.status == "failed"
     assert result.message and "\n" not in result.message and "Traceback" not in result.message
     assert not Question.objects.exists() and not Document.objects.exists()
@@ -141,9 +142,10 @@ def test_pdf_of_a_seed_imports_like_its_text(office, other_office, seed_files):
 
     for seed in seed_files:
         text = seed.read_text(encoding="utf-8")
-        as_text = import_document(office=office, data=text.encode(), filename=seed.name).question
-        as_pdf = import_document(office=other_office, data=seed_pdf_bytes(text),
-                                 filename=seed.with_suffix(".pdf").name).question
+        [as_text] = import_document(office=office, data=text.encode(), filename=seed.name)
+        [as_pdf] = import_document(office=other_office, data=seed_pdf_bytes(text),
+                                   filename=seed.with_suffix(".pdf").name)
+        as_text, as_pdf = as_text.question, as_pdf.question
         assert (as_pdf.number, as_pdf.session, as_pdf.date, as_pdf.author.name, as_pdf.title) == \
                (as_text.number, as_text.session, as_text.date, as_text.author.name, as_text.title)
         assert list(as_pdf.sub_questions.values_list("label", flat=True)) == \

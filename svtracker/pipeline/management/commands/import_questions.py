@@ -29,14 +29,15 @@ class Command(BaseCommand):
         counts = {"imported": 0, "updated": 0, "unchanged": 0, "failed": 0}
         results = import_documents(office=office, files=((path.name, path.read_bytes()) for path in files),
                                    source="command")
-        for index, (path, result) in enumerate(zip(files, results, strict=True), 1):
-            counts[result.status] += 1
-            line = f"[{index}/{len(files)}] {path}: {result.status_label}"
-            if result.question:
-                line += f" (nr. {result.question.number}, {result.question.session})"
-            if result.message:
-                line += f" – {result.message}"
-            self.stdout.write(line)
+        for index, (path, file_results) in enumerate(zip(files, results, strict=True), 1):
+            for result in file_results:  # one per question in the file
+                counts[result.status] += 1
+                line = f"[{index}/{len(files)}] {path}: {result.status_label}"
+                if result.question:
+                    line += f" (nr. {result.question.number}, {result.question.session})"
+                if result.message:
+                    line += f" – {result.message}"
+                self.stdout.write(line)
         self.stdout.write(
             f"Klaar: {counts['imported']} geïmporteerd, {counts['updated']} bijgewerkt, "
             f"{counts['unchanged']} ongewijzigd, {counts['failed']} mislukt.")

@@ -23,6 +23,7 @@ class Command(BaseCommand):
         paths = sorted(SEEDS.glob("*.txt"))
         results = import_documents(office=office, files=((p.name, p.read_bytes()) for p in paths),
                                    source="demo")
-        for path, result in zip(paths, results, strict=True):
-            self.stdout.write(f"{path.name}: {result.status_label}")
+        for path, file_results in zip(paths, results, strict=True):
+            for result in file_results:
+                self.stdout.write(f"{path.name}: {result.status_label}")
         self.stdout.write(f"Aanmelden met gebruiker 'demo' en wachtwoord '{password}'.")
