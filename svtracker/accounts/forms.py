@@ -1,7 +1,14 @@
+import logging
+
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
+from svtracker.mail import mail_message
+
 from .models import Membership
+
+log = logging.getLogger(__name__)
 
 
 class StaffAddForm(forms.Form):
@@ -19,3 +26,15 @@ class StaffRoleForm(forms.Form):
 
 class StaffRemoveForm(forms.Form):
     membership = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's password reset (its uid and token link, no mail for an unusable password), mailed as the
+    "password_reset" intent; like Django, a failing send is logged and the visitor sees the usual answer."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        try:
+            mail_message("password_reset", context=context, to=[to_email]).send()
+        except Exception:
+            log.exception("Failed to send password reset email to %s", context["user"].pk)

@@ -28,3 +28,8 @@ def is_office_admin(*, user: User, office: Office) -> bool:
 
 def memberships_of(*, office: Office):
     return Membership.objects.filter(office=office).select_related("user").order_by("user__username")
+
+
+def can_preview_mail(*, user: User, office: Office | None) -> bool:
+    """Office admins (they send the invitations) and site administrators see every mail svtracker sends."""
+    return user.is_superuser or office is not None and is_office_admin(user=user, office=office)

@@ -4,14 +4,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from svtracker.links import absolute_url
+from svtracker.mail import mail_message
 from svtracker.people.models import Member
 
 from .models import Invitation, Membership, Office, Profile, new_token
@@ -96,13 +95,10 @@ def invite_staff(*, office: Office, username: str, email: str, role: str, by: Us
         token = secrets.token_urlsafe(32)
         invitation = Invitation.objects.create(office=office, user=user, role=role, invited_by=by,
                                                token_hash=token_hash(token))
-    send_mail(
-        render_to_string("accounts/invitation_email_subject.txt", {"office": office}).strip(),
-        render_to_string("accounts/invitation_email.txt", {
-            "office": office, "username": user.get_username(), "new_account": not user.has_usable_password(),
-            "link": absolute_url(reverse("accounts:invitation", args=[token])),
-            "days": settings.INVITATION_DAYS}),
-        None, [user.email])
+    mail_message("invitation", to=[user.email], context={
+        "office": office, "username": user.get_username(), "new_account": not user.has_usable_password(),
+        "link": absolute_url(reverse("accounts:invitation", args=[token])), "days": settings.INVITATION_DAYS,
+    }).send()
     return invitation
 
 

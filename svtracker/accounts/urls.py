@@ -16,4 +16,6 @@ urlpatterns = [
     path("office/", views.office_switch, name="office"),
     path("staff/", views.staff, name="staff"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
+    path("mails/", views.mail_preview, name="mail_preview"),
+    path("mails/<slug:name>.html", views.mail_preview_html, name="mail_preview_html"),
 ]

@@ -1,22 +1,27 @@
-"""Logging in and out, choosing the office to work in, and office admins managing their staff."""
+"""Logging in and out, choosing the office to work in, office admins managing their staff and seeing the
+mails svtracker sends."""
 
 
+from csp.decorators import csp
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_GET, require_http_methods
 
 from svtracker.access import office_required, redirect_to_next
+from svtracker.mail import INTENTS
 
-from .forms import StaffAddForm, StaffRemoveForm, StaffRoleForm
+from .forms import PasswordResetForm, StaffAddForm, StaffRemoveForm, StaffRoleForm
 from .models import Membership
-from .selectors import is_office_admin, memberships_of, offices_for
+from .selectors import can_preview_mail, is_office_admin, memberships_of, offices_for
 from .services import (
     InvitationRefused,
     OwnAccessRefused,
@@ -35,8 +40,7 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    email_template_name = "registration/password_reset_email.txt"
-    subject_template_name = "registration/password_reset_subject.txt"
+    form_class = PasswordResetForm
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):
@@ -130,3 +134,30 @@ def invitation(request, token):
             return redirect("dashboard")
     return render(request, "accounts/invitation_accept.html", {
         "invitation": found, "new_account": new_account, "form": form, "own": own})
+
+
+def _require_mail_preview(request) -> None:
+    if not can_preview_mail(user=request.user, office=getattr(request, "office", None)):
+        raise PermissionDenied
+
+
+@require_GET
+def mail_preview(request):
+    """Every mail svtracker sends, rendered with its sample context: subject, text and (framed) HTML."""
+    _require_mail_preview(request)
+    return render(request, "accounts/mail_preview.html", {
+        "mails": [(intent, intent.render(intent.sample)) for intent in INTENTS.values()]})
+
+
+# The mail's HTML alone, for the preview's sandboxed frame: its inline styles apply as in a mail client,
+# nothing else does (no script, form, request or top navigation), and only our own pages may frame it.
+@require_GET
+@xframe_options_sameorigin
+@csp({"default-src": "'none'", "style-src": "'unsafe-inline'", "img-src": "data:", "base-uri": "'none'",
+      "form-action": "'none'", "frame-ancestors": "'self'", "sandbox": [True]})
+def mail_preview_html(request, name: str):
+    _require_mail_preview(request)
+    intent = INTENTS.get(name)
+    if intent is None:
+        raise Http404
+    return HttpResponse(intent.render(intent.sample).html)

@@ -19,14 +19,13 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from svtracker.accounts.models import Office, Profile
 from svtracker.links import absolute_url, site_url
-from svtracker.parsing import squash
+from svtracker.mail import mail_message
 from svtracker.promises.models import Promise
 
 from . import labels, selectors, sql
@@ -354,15 +353,10 @@ def digest_message_id(digest: Digest) -> str:
 
 
 def digest_message(*, digest: Digest, context: dict) -> EmailMultiAlternatives:
-    """The digest as a Dutch text + HTML email (templates reminders/digest_subject.txt, .txt, .html)."""
+    """The digest mail (the "digest" intent), in Dutch, with the digest's own Message-ID."""
     with translation.override(settings.LANGUAGE_CODE):
-        subject = squash(render_to_string("reminders/digest_subject.txt", context))
-        text = render_to_string("reminders/digest.txt", context)
-        html = render_to_string("reminders/digest.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [digest.recipient.email],
-                                     headers={"Message-ID": digest_message_id(digest)})
-    message.attach_alternative(html, "text/html")
-    return message
+        return mail_message("digest", context=context, to=[digest.recipient.email],
+                            headers={"Message-ID": digest_message_id(digest)})
 
 
 def update_preferences(*, user: User, digest: str, digest_weekday: int) -> Profile:

@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 
 MENU_PAGES = ["dashboard", "questions:list", "questions:series_list", "promises:list", "scorecard:overview",
               "drafts:list",
+              "accounts:mail_preview",
               "questions:upload", "questions:register", "accounts:office", "accounts:staff",
               "reminders:preferences", "reminders:outbox", "reminders:policy", "reminders:recess",
               "parliament:followed"]
