@@ -44,6 +44,7 @@ def test_each_mail_renders_its_sample_with_a_one_line_subject_and_its_facts_in_t
     assert "\n" not in message.subject
     [(html, mimetype)] = message.alternatives
     assert mimetype == "text/html" and html.lstrip().startswith("<!doctype html>")
+    assert '<html lang="nl' in html  # the language it is written in, for screen readers
     for fact in KEY_FACTS[name]:
         assert fact in message.body, fact
         assert fact in html, fact
