@@ -29,7 +29,7 @@ __all__ = [
     "to_json",
 ]
 
-PARSER_VERSION = "2026.12.1"  # raised when documents are read differently; `manage.py reparse` applies it
+PARSER_VERSION = "2026.12.2"  # raised when documents are read differently; `manage.py reparse` applies it
 
 TEXT_ENCODINGS = ("utf-8", "cp1252", "latin-1")
 

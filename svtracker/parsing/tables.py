@@ -7,14 +7,26 @@ Seed 001:
     Totaal 9.748 13.831 23.579
 is a header row and three rows with a label and three numbers. Numbers are read the Dutch way: a dot
 groups thousands ("1.091" is 1091), a comma is the decimal sign ("12,5"), "44%" is 44 with unit "%".
-A table is at least two such rows in a row with the same number of cells.
+A table is at least two such rows in a row with the same number of cells. A row with fewer numbers (a
+blank cell prints nothing) belongs to the table when the column sums say which cells are blank:
+
+Seed 000, under "maart april mei juni":
+    annulering agentschap 190 39 162 20
+    overmacht (centrum) 94 16 80 4
+    ...
+    probleem technische infrastructuur 26 4 20
+the reasons add up to their group month by month, so the three numbers are March, April and May and June
+is blank. Where no total decides it the row ends the table, as before: a number is never guessed into a
+column.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import accumulate, combinations, count
 
 from .types import ParsedTable, TableCell, TableRow
 
@@ -38,6 +50,8 @@ JOINING_WORDS = {
     "tot",
 }
 MAX_COLUMNS = 30
+BLANK = TableCell(text="")
+MAX_PLACEMENT_STEPS = 50_000  # placements tried in one table before the rest of its sums count as undecided
 
 
 def read_number(token: str) -> TableCell | None:
@@ -55,8 +69,8 @@ def read_number(token: str) -> TableCell | None:
 
 
 @lru_cache(maxsize=4096)
-def _cells(line: str) -> tuple[str, list[TableCell]] | None:
-    """(row label, cells) when the line ends in at least two numbers, else None."""
+def _cells(line: str, fewest: int = 2) -> tuple[str, list[TableCell]] | None:
+    """(row label, cells) when the line ends in at least `fewest` numbers, else None."""
     line = line.rstrip()
     if not line or not (line[-1].isdigit() or line[-1] in "%‰€"):
         return None  # most lines: a sentence, not a row
@@ -76,7 +90,7 @@ def _cells(line: str) -> tuple[str, list[TableCell]] | None:
         cells.insert(0, cell)
         tokens.pop()
     label = " ".join(tokens)
-    if len(cells) < 2 or label.endswith((".", ":", "?")) or len(label) > 80:
+    if len(cells) < fewest or label.endswith((".", ":", "?")) or len(label) > 80:
         return None
     return label, cells
 
@@ -126,17 +140,21 @@ def find_tables(block: str, *, answer_labels: tuple[str, ...] = ()) -> list[Pars
             index += 1
             continue
         columns = len(first[1])
-        rows = [TableRow(first[0], tuple(first[1]))]
+        found, ends = [first], [index + 1]
         end = index + 1
         while end < len(lines):
             following = end
             while following < len(lines) and not lines[following] and following - end < 2:
                 following += 1  # a blank line inside a table ("totaal" printed apart, 002)
-            row = _cells(lines[following]) if following < len(lines) else None
-            if row is None or len(row[1]) != columns:
+            row = _cells(lines[following], fewest=1) if following < len(lines) else None
+            if row is None or len(row[1]) > columns or (len(row[1]) < columns and not row[0]):
                 break
-            rows.append(TableRow(row[0], tuple(row[1])))
+            found.append(row)
             end = following + 1
+            ends.append(end)
+        placed = _complete_rows([cells for _label, cells in found], columns)
+        rows = [TableRow(label, cells) for (label, _cells_printed), cells in zip(found, placed, strict=False)]
+        end = ends[len(rows) - 1]
         if _years_only(lines[index]):
             index += 1  # "2022 2023": a heading of years, read as the header of the rows below
             continue
@@ -165,3 +183,104 @@ def find_tables(block: str, *, answer_labels: tuple[str, ...] = ()) -> list[Pars
             )
         index = end
     return tables
+
+
+def _complete_rows(rows: list[list[TableCell]], columns: int) -> list[tuple[TableCell, ...]]:
+    """The rows' cells, blanks in place, up to the first row with fewer numbers that the sums do not place."""
+    while True:
+        placed = _place_by_sums(rows, columns)
+        if None not in placed:
+            return placed
+        rows = rows[: placed.index(None)]
+
+
+def _place_by_sums(rows: list[list[TableCell]], columns: int) -> list[tuple[TableCell, ...] | None]:
+    """Each row's cells over the columns; a row with fewer numbers is placed where a run of rows next to a
+    row adds up to that row (a group above its reasons, a total below its rows) in one way only, else None.
+    Only counts add up: with a negative number no row is placed."""
+    placed = [tuple(cells) if len(cells) == columns else None for cells in rows]
+    if any(cell.value is None or cell.value < 0 for row in rows for cell in row):
+        return placed
+    steps = count()
+    while None in placed:
+        found = _one_group(rows, placed, columns, steps)
+        if found is None:
+            break
+        for i, cells in found.items():
+            placed[i] = cells
+    return placed
+
+
+def _one_group(
+    rows: list[list[TableCell]], placed: list[tuple[TableCell, ...] | None], columns: int, steps: count
+) -> dict[int, tuple[TableCell, ...]] | None:
+    """The open rows of the first run that adds up to the row beside it, placed (the only way it adds up)."""
+    zero = [Decimal(0)] * columns
+    amounts = [[cell.value or Decimal(0) for cell in row] if row else zero for row in placed]
+    before = [zero]  # before[i]: the placed rows above row i added up, column by column
+    for amount in amounts:
+        before.append([a + b for a, b in zip(before[-1], amount, strict=True)])
+    open_sums = [Decimal(0) if row else sum(cell.value for cell in rows[i]) for i, row in enumerate(placed)]
+    open_before = list(accumulate(open_sums, initial=Decimal(0)))
+    for head, first, stop in _runs_adding_up([sum(a) + o for a, o in zip(amounts, open_sums, strict=True)]):
+        if placed[head] is None or open_before[stop] == open_before[first]:
+            continue  # no total to add up to, or nothing to place
+        remaining = [amounts[head][c] - before[stop][c] + before[first][c] for c in range(columns)]
+        if min(remaining) < 0 or sum(remaining) != open_before[stop] - open_before[first]:
+            continue
+        open_rows = [i for i in range(first, stop) if placed[i] is None]
+        solution = _only_placement(remaining, [rows[i] for i in open_rows], columns, steps)
+        if solution is not None:
+            return dict(zip(open_rows, solution, strict=True))
+    return None
+
+
+def _runs_adding_up(totals: list[Decimal]):
+    """(row, first, stop) for each run rows[first:stop] of at least two rows right below or right above a
+    row whose numbers add up to as many as that row's: the quick test before the column by column one."""
+    prefix = list(accumulate(totals, initial=Decimal(0)))
+    ending = defaultdict(list)  # a sum of the rows above -> where
+    for i, value in enumerate(prefix):
+        ending[value].append(i)
+    for head, total in enumerate(totals):
+        below = ending.get(prefix[head + 1] + total, ())
+        yield from ((head, head + 1, stop) for stop in below if stop > head + 2)
+        above = ending.get(prefix[head] - total, ())
+        yield from ((head, first, head) for first in above if first < head - 1)
+
+
+def _only_placement(
+    remaining: list[Decimal], open_rows: list[list[TableCell]], columns: int, steps: count
+) -> list[tuple[TableCell, ...]] | None:
+    """The one way to spread the numbers of `open_rows` over the columns, in their printed order, that adds
+    up to `remaining` column by column; None when there is no such way, more than one, or the table's
+    MAX_PLACEMENT_STEPS run out."""
+    solutions: list[list[tuple[int, ...]]] = []
+    exhausted = False
+
+    def search(k: int, remaining: list[Decimal], chosen: list[tuple[int, ...]]) -> None:
+        nonlocal exhausted
+        if k == len(open_rows):
+            if not any(remaining):
+                solutions.append(chosen)
+            return
+        for positions in combinations(range(columns), len(open_rows[k])):
+            exhausted = exhausted or next(steps) > MAX_PLACEMENT_STEPS
+            if len(solutions) > 1 or exhausted:
+                return
+            rest = list(remaining)
+            for position, cell in zip(positions, open_rows[k], strict=True):
+                rest[position] -= cell.value
+            if min(rest) >= 0:
+                search(k + 1, rest, [*chosen, positions])
+
+    search(0, remaining, [])
+    if len(solutions) != 1 or exhausted:
+        return None
+    result = []
+    for positions, row in zip(solutions[0], open_rows, strict=True):
+        cells = [BLANK] * columns
+        for position, cell in zip(positions, row, strict=True):
+            cells[position] = cell
+        result.append(tuple(cells))
+    return result

@@ -418,6 +418,45 @@ def test_seed_001_has_its_two_answer_tables_as_tables():
     ]
 
 
+def values(row) -> list:
+    return [cell.value for cell in row.cells]
+
+
+def test_seed_000_keeps_incomplete_rows_with_their_blanks_where_the_column_sums_put_them():
+    """No. 362's cancellations: two groups ("annulering agentschap", "annulering cursist") whose reasons add
+    up to them month by month, and "Totaal"; reasons with no cancellation in a month print fewer numbers."""
+    (table,) = parse_text(seed_text("000")).tables
+    assert table.header == ("", "maart", "april", "mei", "juni")
+    rows = {row.label: row for row in table.rows}
+    assert len(table.rows) == 26 and table.rows[-1].label == "Totaal"
+    assert values(rows["annulering agentschap"]) == [190, 39, 162, 20]
+    assert values(rows["probleem technische infrastructuur"]) == [26, 4, 20, None]
+    assert values(rows["Totaal"]) == [1281, 214, 1150, 90]
+    assert values(rows["onvoldoende digivaardig"]) == [19, None, 43, None]
+    assert values(rows["hoogzwanger"]) == [7, None, 8, 1]
+    assert values(rows["verwante overleden"]) == [1, 1, None, None]
+    assert values(rows["verblijf gevangenis"]) == [1, None, None, None]
+    blank = rows["hoogzwanger"].cells[1]
+    assert (blank.text, blank.unit) == ("", "")
+
+
+def test_a_total_row_below_places_the_numbers_of_a_shorter_row():
+    answer = "1. Zo veel:\n\n2022 2023 2024\nGent 10 20 30\nBrugge 5 6\nTotaal 15 20 36\n"
+    (table,) = parse_text(document("\n1. Hoeveel?\n", answer)).tables
+    assert [(row.label, values(row)) for row in table.rows] == [
+        ("Gent", [10, 20, 30]),
+        ("Brugge", [5, None, 6]),
+        ("Totaal", [15, 20, 36]),
+    ]
+
+
+def test_a_shorter_row_is_not_guessed_into_columns_when_no_total_places_it():
+    """Without a total, "Brugge 5 6" could be any two of the three years: the row is left out."""
+    answer = "1. Zo veel:\n\n2022 2023 2024\nGent 10 20 30\nBrugge 5 6\nAntwerpen 1 2 3\n"
+    tables = parse_text(document("\n1. Hoeveel?\n", answer)).tables
+    assert "Brugge" not in [row.label for table in tables for row in table.rows]
+
+
 def test_table_with_caption_and_a_total_printed_apart_is_one_table():
     tables = parse_text(seed_text("002")).tables
     by_caption = {table.caption: table for table in tables if table.caption}
