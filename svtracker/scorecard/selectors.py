@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-import statistics
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.db.models import (
     Case,
@@ -26,9 +26,10 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, TruncDate, TruncMonth
+from django.db.models.functions import Cast, Coalesce, Greatest, TruncDate, TruncMonth
 
 from svtracker.accounts.models import Office
 from svtracker.people.models import Minister, MinisterTerm, PolicyArea
@@ -96,7 +97,7 @@ def _area_filter(area: PolicyArea) -> Q:
 
 
 def questions_in(scope: Scope, *, dated: bool = True) -> QuerySet[Question]:
-    questions = Question.objects.filter(office=scope.office)
+    questions = Question.objects.filter(office=scope.office).order_by()
     if dated:
         questions = questions.filter(date__gte=scope.start, date__lte=scope.end)
     if scope.minister:
@@ -123,9 +124,10 @@ def default_start(*, office: Office, minister=None, area=None, everything=False)
     return max(found["first"], date(found["last"].year - 1, found["last"].month, 1))
 
 
-@dataclass
+@dataclass(frozen=True)
 class QuestionFacts:
-    pk: int
+    """What the counts need of a question (all questions with the same facts count as one group)."""
+
     asked: date
     answered: bool
     answer_date: date | None
@@ -182,12 +184,17 @@ def due_dates(days: set[date], calendar: deadlines.WorkingCalendar) -> dict[date
     return result
 
 
-def _question_facts(scope: Scope) -> list[QuestionFacts]:
-    rows = list(questions_in(scope).values_list("pk", "date", "answered", "answer_date", "answered_in_time"))
-    due = due_dates({row[1] for row in rows}, _calendar())
+FACTS = ("date", "answered", "answer_date", "answered_in_time")
+
+
+def _question_groups(scope: Scope) -> list[tuple[QuestionFacts, int]]:
+    """The scope's questions counted per set of facts, in the database: a few hundred rows (one per asking
+    day, roughly) where there are thousands of questions."""
+    rows = list(questions_in(scope).values_list(*FACTS).annotate(count=Count("pk")))
+    due = due_dates({row[0] for row in rows}, _calendar())
     return [
-        QuestionFacts(pk, asked, answered, answer_date, due[asked], tijdig)
-        for pk, asked, answered, answer_date, tijdig in rows
+        (QuestionFacts(asked, answered, answer_date, due[asked], tijdig), count)
+        for asked, answered, answer_date, tijdig, count in rows
     ]
 
 
@@ -265,35 +272,33 @@ def _months(start: date, end: date) -> list[date]:
     return months
 
 
-def _month(value) -> date | None:
-    return value.date() if isinstance(value, datetime) else value
-
-
 @dataclass
 class PromiseTotals:
     counts: Counter = field(default_factory=Counter)
-    days_late: list[int] = field(default_factory=list)
+    days_late: Counter = field(default_factory=Counter)  # days late -> promises delivered that late
     made: Counter = field(default_factory=Counter)  # per month
     closed: Counter = field(default_factory=Counter)
     delivered: Counter = field(default_factory=Counter)
 
 
 def promise_totals(promises: QuerySet[Promise], today: date) -> PromiseTotals:
-    """Every promise figure of the page from one grouped query: by status, month made, month closed, month
-    delivered and days late (delivered ones); the same definitions as promise_filters."""
+    """Every promise figure of the page from one grouped query: by status, month made, month closed (for a
+    delivered one the month delivered) and days late (delivered ones); the same definitions as
+    promise_filters."""
     open_late = Q(status__in=Promise.OPEN_STATUSES, expected__lt=today)
     delivered_late = Q(status=Promise.Status.DELIVERED, expected__isnull=False)
     rows = (
         promises.annotate(
             m_made=Cast(TruncMonth("made"), DateField()),
             m_closed=Cast(TruncMonth("closed_on"), DateField()),
-            m_delivered=Cast(TruncMonth("delivered_on"), DateField()),
+            # Days late, 0 for every promise delivered on time (so that those count as one group).
             late=Case(
-                When(delivered_late, then=F("delivered_on") - F("expected")), output_field=DurationField()
+                When(delivered_late, then=Greatest(F("delivered_on") - F("expected"), Value(timedelta(0)))),
+                output_field=DurationField(),
             ),
             overdue=Case(When(open_late, then=1), default=0, output_field=IntegerField()),
         )
-        .values_list("status", "m_made", "m_closed", "m_delivered", "late", "overdue")
+        .values_list("status", "m_made", "m_closed", "late", "overdue")
         .annotate(count=Count("pk"))
         .order_by()
     )
@@ -304,23 +309,35 @@ def promise_totals(promises: QuerySet[Promise], today: date) -> PromiseTotals:
         Promise.Status.DELIVERED: "delivered",
         Promise.Status.DROPPED: "dropped",
     }
-    totals = PromiseTotals()
-    counts = totals.counts
-    for status, made, closed, delivered, late, overdue, count in rows:
-        counts["promises"] += count
-        counts[names.get(status, "other")] += count
-        counts["overdue"] += overdue * count
-        totals.made[_month(made)] += count
+    totals, statuses = PromiseTotals(), Counter()
+    for status, made, closed, late, overdue, count in rows:
+        statuses[status] += count
+        totals.counts["overdue"] += overdue * count
+        totals.made[made] += count
         if closed is not None:
-            totals.closed[_month(closed)] += count
-        if delivered is not None:
-            totals.delivered[_month(delivered)] += count
-        if late is not None:
-            days = late.days if isinstance(late, timedelta) else int(late)
-            counts["delivered_late" if days > 0 else "delivered_on_time"] += count
-            totals.days_late += [days] * count if days > 0 else []
-    del totals.counts["other"]
+            totals.closed[closed] += count
+            if status == Promise.Status.DELIVERED:
+                totals.delivered[closed] += count
+        if late is not None and late.days > 0:
+            totals.counts["delivered_late"] += count
+            totals.days_late[late.days] += count
+        elif late is not None:
+            totals.counts["delivered_on_time"] += count
+    totals.counts["promises"] = statuses.total()
+    for status, count in statuses.items():
+        if status in names:
+            totals.counts[names[status]] += count
     return totals
+
+
+def _median(counts: Counter) -> float | None:
+    """The median of values counted by how often each occurs (statistics.median without the long list)."""
+    if not counts:
+        return None
+    ordered = sorted(counts.items())
+    reach = list(itertools.accumulate(count for _value, count in ordered))  # positions up to each value
+    middle = ((reach[-1] - 1) // 2, reach[-1] // 2)
+    return sum(ordered[bisect.bisect_right(reach, position)][0] for position in middle) / 2
 
 
 def _running(counts: dict[date, int], months: list[date]) -> list[int]:
@@ -335,39 +352,45 @@ def _running(counts: dict[date, int], months: list[date]) -> list[int]:
 def scorecard(*, scope: Scope, today: date) -> Scorecard:
     """The figures of the scope's page: counts per list, medians, and month by month for the charts."""
     card = Scorecard(scope=scope, today=today)
-    question_facts = _question_facts(scope)
-    for fact in question_facts:
-        card.questions.update(question_lists(fact, today))
-    days = [f.days for f in question_facts if f.days is not None]
-    card.median_days = statistics.median(days) if days else None
+    groups = _question_groups(scope)
+    days, on_time, late = Counter(), Counter(), Counter()
+    for fact, count in groups:
+        for what in question_lists(fact, today):
+            card.questions[what] += count
+        if fact.days is not None:
+            days[fact.days] += count
+        if fact.answer_date:
+            month = date(fact.answer_date.year, fact.answer_date.month, 1)
+            on_time[month] += fact.on_time * count
+            late[month] += fact.late * count
+    card.median_days = _median(days)
 
     totals = promise_totals(promises_in(scope), today)
     card.promises.update({what: n for what, n in totals.counts.items() if n})
-    card.median_days_late = statistics.median(totals.days_late) if totals.days_late else None
+    card.median_days_late = _median(totals.days_late)
     card.max_days_late = max(totals.days_late, default=None)
 
-    answers = [f for f in question_facts if f.answer_date]
-    last = min(today, max([scope.end] + [f.answer_date for f in answers]))
-    rows = {month: MonthRow(month) for month in _months(scope.start, last)}
-    for fact in answers:
-        row = rows.get(date(fact.answer_date.year, fact.answer_date.month, 1))
-        if row is not None:
-            row.on_time += fact.on_time
-            row.late += fact.late
-    months = list(rows)
+    answered = [fact.answer_date for fact, _count in groups if fact.answer_date]
+    months = _months(scope.start, min(today, max([scope.end, *answered])))
     made, closed, kept = (
         _running(counts, months) for counts in (totals.made, totals.closed, totals.delivered)
     )
-    for i, row in enumerate(rows.values()):
-        row.kept, row.open = kept[i], made[i] - closed[i]
-    card.months = list(rows.values())
+    card.months = [
+        MonthRow(month, on_time=on_time[month], late=late[month], kept=kept[i], open=made[i] - closed[i])
+        for i, month in enumerate(months)
+    ]
     return card
 
 
 def question_ids(*, scope: Scope, what: str, today: date) -> list[int]:
     """The questions behind one number of the page, newest first."""
-    facts = sorted(_question_facts(scope), key=lambda f: (f.asked, f.pk), reverse=True)
-    return [f.pk for f in facts if what in question_lists(f, today)]
+    rows = list(questions_in(scope).order_by("-date", "-pk").values_list("pk", *FACTS))
+    due = due_dates({row[1] for row in rows}, _calendar())
+    return [
+        pk
+        for pk, asked, answered, answer_date, tijdig in rows
+        if what in question_lists(QuestionFacts(asked, answered, answer_date, due[asked], tijdig), today)
+    ]
 
 
 def promise_ids(*, scope: Scope, what: str, today: date) -> list[int]:
@@ -396,7 +419,8 @@ def promises_by_id(ids: list[int]) -> list[Promise]:
 
 def ministers_and_areas(*, office: Office) -> tuple[list[Minister], list[PolicyArea]]:
     """The ministers the office asked questions, and the policy areas they held (for the page's menu)."""
-    ministers = list(Minister.objects.filter(questions__office=office).distinct().order_by("name"))
+    asked = Question.objects.filter(office=office, minister=OuterRef("pk"))
+    ministers = list(Minister.objects.filter(Exists(asked)).order_by("name"))  # not DISTINCT over questions
     areas = list(
         PolicyArea.objects.filter(terms__minister__in=[m.pk for m in ministers]).distinct().order_by("name")
     )
