@@ -10,7 +10,7 @@ import bisect
 import functools
 import itertools
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import (
@@ -149,18 +149,28 @@ class QuestionFacts:
 
 def _calendar() -> deadlines.WorkingCalendar:
     """reminders' working calendar with every recess staff entered read in one query (instead of one per
-    recess and year: a scorecard over ten years would otherwise ask thirty times)."""
-    entered = {(p.kind, p.year): (p.start, p.end) for p in RecessPeriod.objects.all()}
+    recess and year: a scorecard over ten years would otherwise ask thirty times). The same calendar, with
+    what it worked out about each day, serves every page until the entered dates change."""
+    entered = tuple(RecessPeriod.objects.order_by("kind", "year").values_list("kind", "year", "start", "end"))
+    base = working_calendar()
+    return _calendar_with(entered, base.language, base.flemish_holiday)
+
+
+@functools.lru_cache(maxsize=16)
+def _calendar_with(entered: tuple, language: str, flemish_holiday: bool) -> deadlines.WorkingCalendar:
+    recesses = {(kind, year): (start, end) for kind, year, start, end in entered}
 
     def pauses_for_year(year: int) -> list[deadlines.Pause]:
         return [
             deadlines.pause_of_recess(
-                kind, *(entered.get((kind, year)) or deadlines.default_recess(kind, year))
+                kind, *(recesses.get((kind, year)) or deadlines.default_recess(kind, year))
             )
             for kind in RecessPeriod.Kind.values
         ]
 
-    calendar = replace(working_calendar(), pauses_for_year=pauses_for_year)
+    calendar = deadlines.WorkingCalendar(
+        pauses_for_year=pauses_for_year, flemish_holiday=flemish_holiday, language=language
+    )
     # Thousands of deadlines walk the same few thousand days: ask the calendar about each day once.
     calendar.day_off = functools.lru_cache(maxsize=None)(calendar.day_off)
     return calendar
