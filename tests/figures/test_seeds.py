@@ -26,6 +26,20 @@ def test_seed_000_gives_its_2022_monthly_cancellations_one_table_per_indicator(i
     assert all(p.current.question == q362 for i in indicators.values() for p in i.periods)
 
 
+def test_seed_000_keeps_its_rows_with_blank_months_and_the_total(imported_seeds, office, staff_client):
+    """Rows with a month left blank (kept by the column sums) and the "Totaal" row are indicators too."""
+    q362 = find_questions(office=office, session="2021-2022", number=362).get()
+    indicators = {i.key: i for i in series_figures(series=q362.series)}
+    values = {key: [(p.period.label, p.current.value) for p in indicators[key].periods]
+              for key in ("totaal", "probleem technische infrastructuur")}
+    assert values["totaal"] == [("maart 2022", Decimal("1281")), ("april 2022", Decimal("214")),
+                                ("mei 2022", Decimal("1150")), ("juni 2022", Decimal("90"))]
+    assert values["probleem technische infrastructuur"] == [
+        ("maart 2022", Decimal("26")), ("april 2022", Decimal("4")), ("mei 2022", Decimal("20"))]
+    html = staff_client.get(f"/series/{q362.series_id}/").content.decode()
+    assert "probleem technische infrastructuur" in html.lower()
+
+
 def test_no_155_imported_into_the_series_lines_up_with_362(imported_seeds, office, staff_client):
     q362 = find_questions(office=office, session="2021-2022", number=362).get()
     q155 = QuestionFactory(office=office, series=q362.series, session="2021-2022", number=155,
