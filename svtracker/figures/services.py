@@ -74,51 +74,67 @@ def _fallback_year(question: Question) -> int:
     return (question.answer_date or question.date).year
 
 
-@transaction.atomic
-def _store_tables(*, question: Question, annex: Annex | None, tables: Sequence, sheets: Sequence[str] = ()
-                  ) -> list[AnswerTable]:
+_TABLE_FIELDS = ("caption", "header", "answer_labels", "sheet")
+_CELL_FIELDS = ("row_label", "column_label", "text", "value", "unit", "period_start", "period_kind")
+
+
+@transaction.atomic(savepoint=False)  # inside an import's or an annex's own transaction
+def _store_tables(*, question: Question, annex: Annex | None, tables: Sequence, sheets: Sequence[str] = (),
+                  new_source: bool = False) -> list[AnswerTable]:
     """Replace the tables of one source (the answer, or one annex) by `tables`, keeping what did not change.
 
     A cell keeps its row (and so the corrections staff made to it) when the same position is read again.
+    The queries do not grow with the tables or their cells; `new_source` (nothing stored for it yet: a new
+    question or annex) saves reading what is stored, so a new source without tables costs none.
     """
-    existing = {t.position: t for t in AnswerTable.objects.filter(question=question, annex=annex)}
-    stored = []
-    year = _fallback_year(question)
+    existing = {} if new_source else {
+        t.position: t for t in AnswerTable.objects.filter(question=question, annex=annex)}
+    if not tables and not existing:
+        return []
+    known = {t.pk for t in existing.values()}
+    stored, create, update = [], [], []
     for position, table in enumerate(tables):
         fields = {"caption": (table.caption or "")[:500], "header": list(table.header),
                   "answer_labels": list(getattr(table, "answer_labels", ())),
                   "sheet": (sheets[position] if position < len(sheets) else "")[:100]}
         row = existing.pop(position, None)
         if row is None:
-            row = AnswerTable.objects.create(question=question, annex=annex, position=position, **fields)
+            row = AnswerTable(question=question, annex=annex, position=position, **fields)
+            create.append(row)
         elif any(getattr(row, name) != value for name, value in fields.items()):
             for name, value in fields.items():
                 setattr(row, name, value)
-            row.save()
-        _store_cells(table=row, cells=_cells_of(table, fallback_year=year))
+            update.append(row)
         stored.append(row)
+    AnswerTable.objects.bulk_create(create)
+    if update:
+        AnswerTable.objects.bulk_update(update, _TABLE_FIELDS)
     if existing:
         AnswerTable.objects.filter(pk__in=[t.pk for t in existing.values()]).delete()
+    year = _fallback_year(question)
+    _store_cells(cells=[(row, _cells_of(table, fallback_year=year)) for row, table in zip(stored, tables,
+                                                                                          strict=True)],
+                 known=[row.pk for row in stored if row.pk in known])
     return stored
 
 
-_CELL_FIELDS = ("row_label", "column_label", "text", "value", "unit", "period_start", "period_kind")
-
-
-def _store_cells(*, table: AnswerTable, cells: list[_Cell]) -> None:
-    current = {(v.row, v.column): v for v in table.values.all()}
+def _store_cells(*, cells: list[tuple[AnswerTable, list[_Cell]]], known: list[int]) -> None:
+    """The cells of each table, in one read of the stored ones (of the `known` tables) and bulk writes."""
+    current = {(v.table_id, v.row, v.column): v for v in TableValue.objects.filter(table_id__in=known)} \
+        if known else {}
     create, update = [], []
-    for cell in cells:
-        wanted = {name: getattr(cell, name) for name in _CELL_FIELDS}
-        wanted["indicator"] = indicator_key(cell.row_label)
-        value = current.pop((cell.row, cell.column), None)
-        if value is None:
-            create.append(TableValue(table=table, question_id=table.question_id, row=cell.row,
-                                     column=cell.column, **wanted))
-        elif any(getattr(value, name) != new for name, new in wanted.items()):
-            for name, new in wanted.items():
-                setattr(value, name, new)
-            update.append(value)
+    for table, table_cells in cells:
+        for cell in table_cells:
+            wanted = {name: getattr(cell, name) for name in _CELL_FIELDS}
+            wanted["indicator"] = indicator_key(cell.row_label)
+            value = current.pop((table.pk, cell.row, cell.column), None)
+            if value is None:
+                create.append(TableValue(table=table, question_id=table.question_id, row=cell.row,
+                                         column=cell.column, **wanted))
+            elif any(getattr(value, name) != new for name, new in wanted.items()):
+                for name, new in wanted.items():
+                    setattr(value, name, new)
+                update.append(value)
     TableValue.objects.bulk_create(create)
     if update:
         TableValue.objects.bulk_update(update, [*_CELL_FIELDS, "indicator"])
@@ -147,16 +163,20 @@ def with_headers(tables: Sequence, answer_text: str) -> list:
     return result
 
 
-def store_answer_tables(*, question: Question, tables: Sequence) -> list[AnswerTable]:
+def store_answer_tables(*, question: Question, tables: Sequence, new_question: bool = False,
+                        answer_parts: Sequence | None = None) -> list[AnswerTable]:
     """Keep the tables the parser found in a question's answer (ParsedQuestion.tables), cell by cell.
 
     Called by the import pipeline after the question is stored; importing the same document again changes
-    nothing, and a re-read that finds the same cells keeps the corrections staff made to them.
+    nothing, and a re-read that finds the same cells keeps the corrections staff made to them. The pipeline
+    says when the question is new (no tables stored yet) and gives the answer parts it stored, which saves
+    it the queries.
     """
     if any(table.rows and not any(h.strip() for h in table.header) for table in tables):
-        text = "\n\n".join(question.answer_parts.values_list("text", flat=True))
-        tables = with_headers(tables, text)
-    return _store_tables(question=question, annex=None, tables=tables)
+        texts = [part.text for part in answer_parts] if answer_parts is not None else \
+            question.answer_parts.values_list("text", flat=True)
+        tables = with_headers(tables, "\n\n".join(texts))
+    return _store_tables(question=question, annex=None, tables=tables, new_source=new_question)
 
 
 # --- annexes ------------------------------------------------------------------------------------------
@@ -289,7 +309,7 @@ def attach_annex(*, question: Question, filename: str, data: bytes, source_url: 
                       uploaded_by=user, read_error=error)
         annex.file.save(filename, ContentFile(data), save=False)
         annex.save()
-        _store_tables(question=question, annex=annex, tables=tables, sheets=sheets)
+        _store_tables(question=question, annex=annex, tables=tables, sheets=sheets, new_source=True)
     return annex
 
 

@@ -228,7 +228,8 @@ def store_and_follow_up(*, office: Office, parsed: ParsedQuestion, seen: PeopleS
     sync_proposed_promises(question=question, proposals=parsed.promises, answer_parts=stored.answer_parts,
                            new_question=stored.created, keep_missing=stored.less_complete)
     if parsed.tables or not stored.less_complete:  # a question without its answer keeps the answer's tables
-        store_answer_tables(question=question, tables=parsed.tables)
+        store_answer_tables(question=question, tables=parsed.tables, new_question=stored.created,
+                            answer_parts=stored.answer_parts)
     now_cited = link_references(question=question, references=stored.references, new_question=stored.created)
     quoted = quoted_from_earlier(explanation=parsed.explanation, quotes=[p.quote for p in parsed.promises],
                                  references=stored.references)

@@ -7,7 +7,8 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from svtracker.parsing import squash
@@ -138,16 +139,15 @@ def adopt_quoted_promises(*, question, earlier_by_sentence: dict[str, object]) -
             there = here
         if there is not None:
             adopted.append(there)
-    if question.answered:
+    if question.answered and adopted:
         reason = (_("Aangehaald en opnieuw gevraagd in vraag nr. %(number)s (%(session)s), die beantwoord is")
                   % {"number": question.number, "session": question.session})
-        for promise in adopted:
-            if promise.status in (Promise.Status.PROPOSED, Promise.Status.CONFIRMED):
-                change_promise(promise=promise, user=None, reason=reason,
-                               status=Promise.Status.POSSIBLY_DELIVERED, delivered_in=question)
+        _mark_possibly_delivered(Promise.objects.filter(pk__in=[p.pk for p in adopted], status__in=[
+            Promise.Status.PROPOSED, Promise.Status.CONFIRMED]), question=question, reason=reason)
     return adopted
 
 
+@transaction.atomic(savepoint=False)  # inside the import's transaction
 def flag_possibly_delivered(*, question, answers_sent_draft: bool = False) -> list[Promise]:
     """Promises this new answer may deliver, flagged "possibly delivered" for staff to confirm, never
     delivered automatically: those a sent draft asked for again when this is the answer to it
@@ -157,12 +157,11 @@ def flag_possibly_delivered(*, question, answers_sent_draft: bool = False) -> li
     if answers_sent_draft:
         asked_again = (Promise.objects.filter(office=question.office, drafts__asked_question=question,
                                               status__in=[Promise.Status.FOLLOWED_UP, *Promise.OPEN_STATUSES])
-                       .exclude(status=Promise.Status.POSSIBLY_DELIVERED).distinct())
+                       .exclude(status=Promise.Status.POSSIBLY_DELIVERED))
         reason = (_("Antwoord op de opvolgvraag die ernaar vroeg: vraag nr. %(number)s (%(session)s)")
                   % {"number": question.number, "session": question.session})
-        flagged += [change_promise(promise=promise, user=None, reason=reason,
-                                   status=Promise.Status.POSSIBLY_DELIVERED, delivered_in=question)
-                    for promise in asked_again]
+        flagged += _mark_possibly_delivered(Promise.objects.filter(pk__in=asked_again.values("pk")),
+                                            question=question, reason=reason)
     if not question.theme or not question.minister_id:
         return flagged
     terms = visible_terms(office=question.office_id)  # the policy areas as this office sees them
@@ -178,6 +177,26 @@ def flag_possibly_delivered(*, question, answers_sent_draft: bool = False) -> li
     reason = (_("Nieuw antwoord van dezelfde minister over hetzelfde thema: "
                 "vraag nr. %(number)s (%(session)s)")
               % {"number": question.number, "session": question.session})
-    return flagged + [change_promise(promise=promise, user=None, reason=reason,
-                                     status=Promise.Status.POSSIBLY_DELIVERED, delivered_in=question)
-                      for promise in candidates]
+    return flagged + _mark_possibly_delivered(candidates, question=question, reason=reason)
+
+
+def _mark_possibly_delivered(promises: QuerySet, *, question, reason: str) -> list[Promise]:
+    """change_promise(status=POSSIBLY_DELIVERED, delivered_in=question, user=None) for a whole queryset:
+    one locked read, one update and one insert of the history, however many promises (an import flags
+    every open promise of the minister's theme)."""
+    now = timezone.now()
+    flagged, history = [], []
+    for promise in promises.select_for_update(of=("self",)):
+        before = _snapshot(promise)
+        promise.status, promise.delivered_in = Promise.Status.POSSIBLY_DELIVERED, question
+        after = _snapshot(promise)
+        if before == after:
+            continue
+        promise.changed_by, promise.changed = None, now  # bulk_update sets no auto_now field
+        changed = [name for name in TRACKED_FIELDS if before[name] != after[name]]
+        history.append(PromiseChange(promise=promise, user=None, reason=reason, before={
+            n: before[n] for n in changed}, after={n: after[n] for n in changed}))
+        flagged.append(promise)
+    Promise.objects.bulk_update(flagged, ["status", "delivered_in", "changed_by", "changed"])
+    PromiseChange.objects.bulk_create(history)
+    return flagged
