@@ -18,7 +18,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from svtracker.parsing import squash
+from svtracker.parsing import ParsedTable, TableCell, TableRow, squash
+from svtracker.parsing.tables import read_number
 from svtracker.questions.models import Question, Series
 
 from .models import Annex, AnswerTable, CellCorrection, IndicatorJoin, TableValue
@@ -181,53 +182,28 @@ def store_answer_tables(*, question: Question, tables: Sequence, new_question: b
 
 # --- annexes ------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class SheetCell:
-    text: str
-    value: Decimal | None = None
-    unit: str = ""
-
-
-@dataclass(frozen=True)
-class SheetRow:
-    label: str
-    cells: tuple[SheetCell, ...]
-
-
-@dataclass(frozen=True)
-class SheetTable:
-    """One sheet of an Excel annex, shaped like the parser's ParsedTable."""
-
-    header: tuple[str, ...]
-    rows: tuple[SheetRow, ...]
-    caption: str = ""
-    answer_labels: tuple[str, ...] = ()
-
-
-_DUTCH_NUMBER = re.compile(
-    r"^(?P<sign>-)?(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?\s*(?P<unit>%?)$")
-
-
-def _sheet_cell(raw) -> SheetCell:
-    """An Excel cell as text and number: numbers stay numbers, "1.091" and "44%" typed as text are read."""
+def _sheet_cell(raw) -> TableCell:
+    """An Excel cell as text and number: numbers stay numbers; "1.091", "44%" or "44 %" typed as text are
+    read as the parser reads an answer's tables (parsing.tables.read_number)."""
     if raw is None:
-        return SheetCell("")
+        return TableCell("")
     if isinstance(raw, bool):
-        return SheetCell(str(raw))
+        return TableCell(str(raw))
     if isinstance(raw, int | float | Decimal):
         try:
             value = Decimal(str(raw))
         except InvalidOperation:
-            return SheetCell(str(raw))
-        return SheetCell(f"{raw}".replace(".", ","), value)
+            return TableCell(str(raw))
+        return TableCell(f"{raw}".replace(".", ","), value)
     if isinstance(raw, datetime | date):
         day = raw.date() if isinstance(raw, datetime) else raw
-        return SheetCell(day.isoformat())
+        return TableCell(day.isoformat())
     text = str(raw).strip()
-    if match := _DUTCH_NUMBER.match(text):
-        number = match["int"].replace(".", "") + (f".{match['frac']}" if match["frac"] else "")
-        return SheetCell(text, Decimal(("-" if match["sign"] else "") + number), match["unit"])
-    return SheetCell(text)
+    number = read_number(_SPACE_BEFORE_UNIT.sub("", text))
+    return TableCell(text, number.value, number.unit) if number else TableCell(text)
+
+
+_SPACE_BEFORE_UNIT = re.compile(r"\s+(?=[%‰€]$)")  # "44 %"
 
 
 def _header_text(raw) -> str:
@@ -237,9 +213,10 @@ def _header_text(raw) -> str:
     return "" if raw is None else squash(str(raw))
 
 
-def read_excel_tables(data: bytes) -> tuple[list[SheetTable], list[str]]:
-    """The sheets of a workbook as tables: the first row with two or more filled cells is the header, each
-    following row with a label in its first column is a row. Values only, never formulas."""
+def read_excel_tables(data: bytes) -> tuple[list[ParsedTable], list[str]]:
+    """The sheets of a workbook as tables shaped like the parser's: the first row with two or more filled
+    cells is the header, each following row with a label in its first column is a row. Values only, never
+    formulas."""
     from openpyxl import load_workbook
 
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -259,9 +236,9 @@ def read_excel_tables(data: bytes) -> tuple[list[SheetTable], list[str]]:
                 if not filled or raw_row[0] in (None, ""):
                     continue
                 row_cells = tuple(_sheet_cell(v) for v in raw_row[1:len(header)])
-                rows.append(SheetRow(_header_text(raw_row[0]), row_cells))
+                rows.append(TableRow(_header_text(raw_row[0]), row_cells))
             if header and rows:
-                tables.append(SheetTable(header=header, rows=tuple(rows), caption=sheet.title))
+                tables.append(ParsedTable(header=header, rows=tuple(rows), caption=sheet.title))
                 names.append(sheet.title)
     finally:
         workbook.close()

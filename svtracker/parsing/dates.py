@@ -1,4 +1,4 @@
-"""Dutch dates, numbers, session years and vague periods as written in the parliament's documents.
+"""Dutch dates, session years and vague periods as written in the parliament's documents.
 
 Vague periods become a date by this table (VAGUE_PERIODS). It is a proposal: staff can always change the
 expected date of a promise. "Reference" is the question date, the only date the parser knows for sure.
@@ -71,9 +71,6 @@ _DATE_PARTS = re.compile(
     re.IGNORECASE,
 )
 
-# "1.091" (thousands), "23.579", "3,5" (decimal comma), "44%"
-DUTCH_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^-?\d+(?:,\d+)?$")
-
 # Written numbers of months in phrasings like "drie maanden de tijd".
 NUMBER_WORDS = {
     "een": 1,
@@ -112,17 +109,6 @@ def parse_dutch_date(text: str) -> date | None:
         except ValueError:
             continue
     return None
-
-
-def parse_dutch_number(text: str) -> int | float | None:
-    """'1.091' -> 1091, '23.579' -> 23579, '3,5' -> 3.5; None when it is not a Dutch number."""
-    value = text.strip().rstrip("%")
-    if not DUTCH_NUMBER.match(value):
-        return None
-    value = value.replace(".", "")
-    if "," in value:
-        return float(value.replace(",", "."))
-    return int(value)
 
 
 def format_dutch_date(d: date) -> str:

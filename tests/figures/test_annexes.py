@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from svtracker.figures.models import Annex, TableValue
 from svtracker.figures.selectors import series_figures
-from svtracker.figures.services import AnnexRefused, attach_annex
+from svtracker.figures.services import AnnexRefused, attach_annex, read_excel_tables
 from tests.factories import QuestionFactory
 
 
@@ -106,3 +106,15 @@ def test_an_announced_annex_shows_a_place_to_attach_it(office, staff_client):
     html = staff_client.get(f"/questions/{question.pk}/").content.decode()
     assert "verwijst naar een bijlage die nog niet toegevoegd is" in html
     assert f'action="/figures/questions/{question.pk}/annex/"' in html
+
+
+def test_numbers_typed_as_text_in_an_excel_annex_are_read_as_in_an_answer():
+    workbook = Workbook()
+    workbook.active.append([None, "2022", "2023", "2024", "2025"])
+    workbook.active.append(["aandeel", "44 %", "12,5%", "-1.091", "n.v.t."])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    [table], _sheets = read_excel_tables(buffer.getvalue())
+    assert [(c.text, c.value, c.unit) for c in table.rows[0].cells] == [
+        ("44 %", Decimal("44"), "%"), ("12,5%", Decimal("12.5"), "%"), ("-1.091", Decimal("-1091"), ""),
+        ("n.v.t.", None, "")]

@@ -1,4 +1,4 @@
-"""Dutch dates and numbers, session years, vague periods."""
+"""Dutch dates, session years, vague periods."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from svtracker.parsing import session_for
-from svtracker.parsing.dates import add_months, date_for_period, parse_dutch_date, parse_dutch_number
+from svtracker.parsing.dates import add_months, date_for_period, parse_dutch_date
 
 
 @pytest.mark.parametrize(
@@ -24,22 +24,6 @@ from svtracker.parsing.dates import add_months, date_for_period, parse_dutch_dat
 )
 def test_dutch_dates_in_words_and_digits(text, expected):
     assert parse_dutch_date(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("1.091", 1091),
-        ("23.579", 23579),
-        ("3,5", 3.5),
-        ("44%", 44),
-        ("1.281", 1281),
-        ("abc", None),
-        ("1.2", None),
-    ],
-)
-def test_dutch_numbers(text, expected):
-    assert parse_dutch_number(text) == expected
 
 
 @pytest.mark.parametrize(
