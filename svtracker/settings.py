@@ -162,7 +162,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="svtracker <svtracker@loc
 
 # Celery: Redis in production; without REDIS_URL tasks run in-process so the embedded set-up needs no broker.
 REDIS_URL = env("REDIS_URL", default="")
-CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"  # a host, or kombu warns on every command
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_ACKS_LATE = True
