@@ -64,6 +64,8 @@ class Promise(models.Model):
             # sorting every open promise of the office.
             models.Index(fields=["office", "expected", "id"], name="promise_open_by_expected",
                          condition=models.Q(status__in=list(OPEN_STATUSES))),
+            # The latest change to the office's promises and their number (scorecard.data_stamp).
+            models.Index(fields=["office", "changed"], name="promise_office_changed"),
         ]
         verbose_name = _("toezegging")
         verbose_name_plural = _("toezeggingen")

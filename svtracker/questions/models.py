@@ -82,6 +82,8 @@ class Question(models.Model):
             models.Index(fields=["office", "theme"], name="question_office_theme"),
             models.Index(fields=["office", "author"], name="question_office_author"),
             models.Index(fields=["office", "minister"], name="question_office_minister"),
+            # The latest change to the office's questions and their number (scorecard.data_stamp).
+            models.Index(fields=["office", "updated"], name="question_office_updated"),
             # The few unanswered questions, oldest first (dashboard, reminders).
             models.Index(fields=["office", "date", "number"], name="question_awaiting_answer",
                          condition=models.Q(answered=False)),

@@ -20,12 +20,14 @@ from django.db.models import (
     DurationField,
     Exists,
     F,
+    Func,
     IntegerField,
     Max,
     Min,
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -425,6 +427,36 @@ def promises_by_id(ids: list[int]) -> list[Promise]:
         .in_bulk()
     )
     return [found[pk] for pk in ids if pk in found]
+
+
+def _latest_and_count(queryset: QuerySet, field: str) -> tuple[Subquery, Subquery]:
+    """MAX(field) and COUNT(*) over a queryset, as two columns of another query (read from an index on
+    the queryset's filter and `field`: one probe and an index-only count)."""
+    queryset = queryset.order_by()
+    return (
+        Subquery(queryset.values(value=Func(F(field), function="MAX"))),
+        Subquery(queryset.values(value=Func(template="COUNT(*)", output_field=IntegerField()))),
+    )
+
+
+def data_stamp(*, office: Office) -> tuple:
+    """Changes whenever anything the office's scorecard figures are computed from changes, read in one
+    query: the latest change to its questions and promises (auto_now, also set by the services that write
+    with bulk_update) and how many there are (a deletion lowers it); its members (who counts as its own);
+    the ministers' terms and their policy areas (who held an area) and the recess dates (the deadlines),
+    each save of a term or recess adding a history row and each new link row a higher id."""
+    return (
+        Office.objects.filter(pk=office.pk)
+        .values_list(
+            *_latest_and_count(Question.objects.filter(office=OuterRef("pk")), "updated"),
+            *_latest_and_count(Promise.objects.filter(office=OuterRef("pk")), "changed"),
+            *_latest_and_count(Office.members.through.objects.filter(office=OuterRef("pk")), "pk"),
+            *_latest_and_count(MinisterTerm.policy_areas.through.objects.all(), "pk"),
+            *_latest_and_count(MinisterTerm.history.all(), "history_id"),
+            *_latest_and_count(RecessPeriod.history.all(), "history_id"),
+        )
+        .get()
+    )
 
 
 def ministers_and_areas(*, office: Office) -> tuple[list[Minister], list[PolicyArea]]:

@@ -121,3 +121,13 @@ def build(office, *, scale: int = 10) -> Dataset:
 @pytest.fixture
 def dataset(office):
     return build(office)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with no kept figures (ids are reused between tests on SQLite)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
