@@ -38,7 +38,7 @@ def test_importing_a_seed_costs_the_same_few_queries_whatever_its_tables(office,
 
 def test_a_new_answer_flags_twenty_open_promises_in_as_few_queries(office, seed_files,
                                                                    django_assert_max_num_queries):
-    seed = next(s for s in seed_files if s.name.startswith("004"))  # no. 123: Rutten, Integratie en Inburgering
+    seed = next(s for s in seed_files if s.name.startswith("004"))  # no. 123, Rutten: a theme
     [earlier] = import_document(office=office, data=seed.read_bytes(), filename=seed.name)
     PromiseFactory.create_batch(18, question=earlier.question, status=Promise.Status.CONFIRMED)
 
