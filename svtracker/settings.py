@@ -160,6 +160,10 @@ EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="svtracker <svtracker@localhost>")
 
+# Kept figures (the scorecard pages): Redis in production (CACHE_URL=redis://host:6379/1, another database
+# than the broker's), one process's memory on the embedded default.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
 # Celery: Redis in production; without REDIS_URL tasks run in-process so the embedded set-up needs no broker.
 REDIS_URL = env("REDIS_URL", default="")
 CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"  # a host, or kombu warns on every command
