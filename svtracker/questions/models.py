@@ -169,6 +169,14 @@ class Reference(models.Model):
 
     class Meta:
         ordering = ["source", "in_answer", "id"]
+        indexes = [
+            # The references still waiting for their question, found by what a new question is
+            # (questions.services.link_references): without these every import walks the office's questions.
+            models.Index(fields=["number", "session"], condition=models.Q(target__isnull=True),
+                         name="reference_waiting_by_number"),
+            models.Index(fields=["date"], condition=models.Q(target__isnull=True, number__isnull=True),
+                         name="reference_waiting_by_date"),
+        ]
 
     def __str__(self):
         return f"nr. {self.number or '–'} van {self.date or '?'}"
