@@ -48,7 +48,7 @@ def join(request, pk):
                                  into=form.cleaned_data["into"], user=request.user)
         messages.success(request, _("De rijen zijn samengevoegd."))
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, _form_errors(form))
     return redirect(reverse("questions:series_detail", args=[series.pk]) + "#h-series-figures")
 
 
@@ -59,6 +59,11 @@ def undo_join(request, pk):
     services.undo_join(join=found)
     messages.success(request, _("De rijen staan weer apart."))
     return redirect(reverse("questions:series_detail", args=[found.series_id]) + "#h-series-figures")
+
+
+def _form_errors(form) -> str:
+    """A refused form's errors as one message line, shown on the page the form was posted from."""
+    return " ".join(error for errors in form.errors.values() for error in errors)
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
@@ -99,7 +104,7 @@ def attach_annex(request, pk):
             messages.success(request, _("Bijlage %(name)s toegevoegd (%(count)d tabellen gelezen).")
                              % {"name": annex.filename, "count": count})
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, _form_errors(form))
     return redirect(reverse("questions:detail", args=[question.pk]) + "#h-figures")
 
 
