@@ -141,6 +141,8 @@ class WorkingCalendar:
     _deadlines: dict[tuple, AnswerDeadline] = field(default_factory=dict, init=False, repr=False,
                                                     compare=False)
     _plain: WorkingCalendar | None = field(default=None, init=False, repr=False, compare=False)
+    _days: dict[date, tuple[str, str] | None] = field(default_factory=dict, init=False, repr=False,
+                                                      compare=False)
 
     @cached_property
     def _holidays(self) -> holidays.HolidayBase:
@@ -159,6 +161,7 @@ class WorkingCalendar:
     def forget(self) -> None:
         self._pauses.clear()
         self._deadlines.clear()
+        self._days.clear()
 
     def _pauses_of(self, year: int) -> list[Pause]:
         self.refresh()
@@ -167,7 +170,13 @@ class WorkingCalendar:
         return self._pauses[year]
 
     def day_off(self, day: date) -> tuple[str, str] | None:
-        """(reason, label) when the day is not a working day, else None."""
+        """(reason, label) when the day is not a working day, else None (worked out once a day)."""
+        self.refresh()
+        if day not in self._days:
+            self._days[day] = self._day_off(day)
+        return self._days[day]
+
+    def _day_off(self, day: date) -> tuple[str, str] | None:
         # A pause first, so that it reads as one span; a Christmas pause reaches into January.
         for pause in self._pauses_of(day.year - 1) + self._pauses_of(day.year):
             if day in pause:

@@ -47,9 +47,10 @@ def recess_periods(*, year: int) -> list[dict]:
 
 
 def _pauses_for_year(year: int) -> list[deadlines.Pause]:
-    return [deadlines.pause_of_recess(kind, start, end)
-            for kind in RecessPeriod.Kind.values
-            for start, end, _period in [recess_dates(kind=kind, year=year)]]
+    """The year's recess pauses: as entered (one query for the year), else by the default rule."""
+    entered = {p.kind: (p.start, p.end) for p in RecessPeriod.objects.filter(year=year)}
+    return [deadlines.pause_of_recess(kind, *(entered.get(kind) or deadlines.default_recess(kind, year)))
+            for kind in RecessPeriod.Kind.values]
 
 
 def _recess_version() -> tuple:

@@ -7,7 +7,6 @@ Everything is computed from two queries (the questions in scope, their promises)
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -149,35 +148,6 @@ class QuestionFacts:
         return (self.answer_date - self.asked).days if self.answered and self.answer_date else None
 
 
-def _calendar() -> deadlines.WorkingCalendar:
-    """reminders' working calendar with every recess staff entered read in one query (instead of one per
-    recess and year: a scorecard over ten years would otherwise ask thirty times). The same calendar, with
-    what it worked out about each day, serves every page until the entered dates change."""
-    entered = tuple(RecessPeriod.objects.order_by("kind", "year").values_list("kind", "year", "start", "end"))
-    base = working_calendar()
-    return _calendar_with(entered, base.language, base.flemish_holiday)
-
-
-@functools.lru_cache(maxsize=16)
-def _calendar_with(entered: tuple, language: str, flemish_holiday: bool) -> deadlines.WorkingCalendar:
-    recesses = {(kind, year): (start, end) for kind, year, start, end in entered}
-
-    def pauses_for_year(year: int) -> list[deadlines.Pause]:
-        return [
-            deadlines.pause_of_recess(
-                kind, *(recesses.get((kind, year)) or deadlines.default_recess(kind, year))
-            )
-            for kind in RecessPeriod.Kind.values
-        ]
-
-    calendar = deadlines.WorkingCalendar(
-        pauses_for_year=pauses_for_year, flemish_holiday=flemish_holiday, language=language
-    )
-    # Thousands of deadlines walk the same few thousand days: ask the calendar about each day once.
-    calendar.day_off = functools.lru_cache(maxsize=None)(calendar.day_off)
-    return calendar
-
-
 def due_dates(days: set[date], calendar: deadlines.WorkingCalendar) -> dict[date, date]:
     """The answer deadline of questions asked on each of `days`, as deadlines.answer_deadline counts it
     (day 1 the first working day after the week of receipt, due on day 20), from one walk over the
@@ -203,7 +173,7 @@ def _question_groups(scope: Scope) -> list[tuple[QuestionFacts, int]]:
     """The scope's questions counted per set of facts, in the database: a few hundred rows (one per asking
     day, roughly) where there are thousands of questions."""
     rows = list(questions_in(scope).values_list(*FACTS).annotate(count=Count("pk")))
-    due = due_dates({row[0] for row in rows}, _calendar())
+    due = due_dates({row[0] for row in rows}, working_calendar())
     return [
         (QuestionFacts(asked, answered, answer_date, due[asked], tijdig), count)
         for asked, answered, answer_date, tijdig, count in rows
@@ -397,7 +367,7 @@ def scorecard(*, scope: Scope, today: date) -> Scorecard:
 def question_ids(*, scope: Scope, what: str, today: date) -> list[int]:
     """The questions behind one number of the page, newest first."""
     rows = list(questions_in(scope).order_by("-date", "-pk").values_list("pk", *FACTS))
-    due = due_dates({row[1] for row in rows}, _calendar())
+    due = due_dates({row[1] for row in rows}, working_calendar())
     return [
         pk
         for pk, asked, answered, answer_date, tijdig in rows

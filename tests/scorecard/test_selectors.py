@@ -91,10 +91,10 @@ def test_due_dates_agree_with_the_reminders_deadline_day_by_day(db):
     from svtracker.questions.models import Question
     from svtracker.reminders.selectors import answer_deadline_for, working_calendar
     from svtracker.reminders.services import save_recess_period
-    from svtracker.scorecard.selectors import _calendar, due_dates
+    from svtracker.scorecard.selectors import due_dates
 
     save_recess_period(kind="summer", start=date(2022, 7, 8), end=date(2022, 8, 31))
     days = {date(2021, 6, 1) + timedelta(days=n) for n in range(730)}
-    due = due_dates(days, _calendar())
+    due = due_dates(days, working_calendar())  # the calendar the scorecard reads
     calendar = working_calendar()
     assert due == {day: answer_deadline_for(Question(date=day), calendar=calendar).due for day in days}
