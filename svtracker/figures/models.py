@@ -61,12 +61,14 @@ class AnswerTable(models.Model):
 class TableValue(models.Model):
     """One cell of an answer table: its row label, its column (and the period it stands for), its number."""
 
-    table = models.ForeignKey(AnswerTable, on_delete=models.CASCADE, related_name="values")
+    # Read by table through unique_table_cell, so the foreign key needs no index of its own: every index is
+    # written for each of the hundred cells a table holds.
+    table = models.ForeignKey(AnswerTable, on_delete=models.CASCADE, related_name="values", db_index=False)
     question = models.ForeignKey("questions.Question", on_delete=models.CASCADE, related_name="table_values")
     row = models.PositiveSmallIntegerField()
     column = models.PositiveSmallIntegerField()
     row_label = models.CharField(_("rij"), max_length=300)
-    indicator = models.CharField(max_length=300, db_index=True)  # the row label normalised
+    indicator = models.CharField(max_length=300)  # the row label normalised; series line up on it in Python
     column_label = models.CharField(_("kolom"), max_length=200, blank=True)
     period_start = models.DateField(_("periode"), null=True, blank=True)
     period_kind = models.CharField(max_length=10, blank=True)  # periods.MONTH, QUARTER, ...
