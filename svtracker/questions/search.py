@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 import snowballstemmer
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 
@@ -28,6 +30,30 @@ _DOCUMENT_SQL = """svtracker_matches(
     || COALESCE((SELECT group_concat(a.text, ' ') FROM questions_answerpart a
                  WHERE a.question_id = questions_question.id), ''),
     %s)"""
+
+
+@contextmanager
+def one_search_document() -> Iterator[Callable]:
+    """Store questions with their sub-questions and answer parts, and have PostgreSQL compute each one's
+    search document once, at the end, instead of once per statement (migration 0008): call the function
+    this gives with each question written. Within the block, in this transaction only, the triggers wait;
+    after it they run as before. SQLite keeps no search document."""
+    if connection.vendor != "postgresql":
+        yield lambda question: None
+        return
+    written: list[int] = []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT questions_search_documents_later()")
+    failed = False
+    try:
+        yield lambda question: written.append(question.pk)
+    except DatabaseError:
+        failed = True  # the transaction must be rolled back, and that sets the triggers back too
+        raise
+    finally:
+        if not failed:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT questions_write_search_documents(%s::bigint[])", [written])
 
 
 def words(text: str) -> list[str]:

@@ -20,6 +20,7 @@ from svtracker.people.selectors import visible_terms
 from svtracker.people.services import get_or_create_member, minister_seen
 
 from .models import AnswerPart, Document, Question, Reference, Series, SubQuestion
+from .search import one_search_document
 from .selectors import session_on
 
 
@@ -136,35 +137,37 @@ def store_question(*, office: Office, parsed: ParsedQuestion, seen: PeopleSeen, 
               "minister_title": parsed.minister_title or "", "explanation": parsed.explanation}
     has_question_text = bool(parsed.explanation.strip() or parsed.sub_questions)
     created = question is None
-    if created:  # a series of its own until a reference links it to others (link_references)
-        title = fields["title"]
-        series = Series.objects.create(office=office, title=series_title_and_counter(title)[0] or title)
-        question = Question.objects.create(office=office, session=parsed.session, number=parsed.number,
-                                           minister=minister, series=series, author=author,
-                                           answered=parsed.has_answer, parliament_id=parliament_id,
-                                           parliament_url=parliament_url, **fields)
-        stored = StoredQuestion(question, True, [], [], newly_answered=parsed.has_answer)
-    else:
-        stored = StoredQuestion(question, False, [], [], number_filled=number_filled,
-                                newly_answered=parsed.has_answer and not question.answered,
-                                less_complete=question.answered and not parsed.has_answer)
-        for name, value in fields.items():
-            if value:
-                setattr(question, name, value)
-        if question.number is None:  # a tracked question: the parliament's number and session year
-            question.number, question.session = parsed.number, parsed.session
-        question.answered = question.answered or parsed.has_answer
-        question.minister = question.minister or minister
-        question.parliament_id = parliament_id or question.parliament_id
-        question.parliament_url = parliament_url or question.parliament_url
-        question.save()
+    with one_search_document() as written:  # the question with its parts: one search document
+        if created:  # a series of its own until a reference links it to others (link_references)
+            title = fields["title"]
+            series = Series.objects.create(office=office, title=series_title_and_counter(title)[0] or title)
+            question = Question.objects.create(office=office, session=parsed.session, number=parsed.number,
+                                               minister=minister, series=series, author=author,
+                                               answered=parsed.has_answer, parliament_id=parliament_id,
+                                               parliament_url=parliament_url, **fields)
+            stored = StoredQuestion(question, True, [], [], newly_answered=parsed.has_answer)
+        else:
+            stored = StoredQuestion(question, False, [], [], number_filled=number_filled,
+                                    newly_answered=parsed.has_answer and not question.answered,
+                                    less_complete=question.answered and not parsed.has_answer)
+            for name, value in fields.items():
+                if value:
+                    setattr(question, name, value)
+            if question.number is None:  # a tracked question: the parliament's number and session year
+                question.number, question.session = parsed.number, parsed.session
+            question.answered = question.answered or parsed.has_answer
+            question.minister = question.minister or minister
+            question.parliament_id = parliament_id or question.parliament_id
+            question.parliament_url = parliament_url or question.parliament_url
+            question.save()
+            if has_question_text:
+                question.sub_questions.all().delete()
         if has_question_text:
-            question.sub_questions.all().delete()
-    if has_question_text:
-        SubQuestion.objects.bulk_create(
-            SubQuestion(question=question, position=i, label=s.label, text=s.text)
-            for i, s in enumerate(parsed.sub_questions))
-    stored.answer_parts = _store_answer_parts(question=question, parsed=parsed, created=created)
+            SubQuestion.objects.bulk_create(
+                SubQuestion(question=question, position=i, label=s.label, text=s.text)
+                for i, s in enumerate(parsed.sub_questions))
+        stored.answer_parts = _store_answer_parts(question=question, parsed=parsed, created=created)
+        written(question)
     stored.references = _store_references(question=question, parsed=parsed, created=created,
                                           has_question_text=has_question_text)
     return stored
