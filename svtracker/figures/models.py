@@ -61,10 +61,15 @@ class AnswerTable(models.Model):
 class TableValue(models.Model):
     """One cell of an answer table: its row label, its column (and the period it stands for), its number."""
 
-    # Read by table through unique_table_cell, so the foreign key needs no index of its own: every index is
-    # written for each of the hundred cells a table holds.
-    table = models.ForeignKey(AnswerTable, on_delete=models.CASCADE, related_name="values", db_index=False)
-    question = models.ForeignKey("questions.Question", on_delete=models.CASCADE, related_name="table_values")
+    # A table holds about a hundred cells, so each index and each foreign-key check is paid a hundred times
+    # per import. Cells are derived data: written with their table by figures.services (and read again from
+    # the stored document by reparse), deleted with it by Django's cascade. So neither key is checked by the
+    # database (a check per cell at commit, and a plan cached while the table was empty made each one scan
+    # it), and the table key has no index of its own: unique_table_cell covers it.
+    table = models.ForeignKey(AnswerTable, on_delete=models.CASCADE, related_name="values", db_index=False,
+                              db_constraint=False)
+    question = models.ForeignKey("questions.Question", on_delete=models.CASCADE, related_name="table_values",
+                                 db_constraint=False)
     row = models.PositiveSmallIntegerField()
     column = models.PositiveSmallIntegerField()
     row_label = models.CharField(_("rij"), max_length=300)

@@ -54,3 +54,21 @@ def test_a_reread_with_fewer_tables_removes_the_old_ones(office):
 
 def test_row_labels_line_up_whatever_their_spacing_and_case():
     assert indicator_key("  Annulering   cursist:") == indicator_key("annulering cursist")
+
+
+def test_deleting_a_table_or_its_question_deletes_its_cells_and_their_corrections(office, staff):
+    """The cells' keys are not checked by the database (figures.models.TableValue): Django's cascade is
+    what removes them, whichever way the table goes."""
+    kept = QuestionFactory(office=office, number=125, date=date(2024, 1, 26))
+    store_answer_tables(question=kept, tables=SEED_125)
+    question = QuestionFactory(office=office, number=362, date=date(2022, 6, 15))
+    store_answer_tables(question=question, tables=[SEED_362])
+    correct_cell(cell=TableValue.objects.filter(question=question).first(), value=Decimal("1"), user=staff)
+    AnswerTable.objects.filter(question=kept, position=1).delete()
+    assert not TableValue.objects.filter(question=kept, table__position=1).exists()
+    assert TableValue.objects.filter(question=kept, table__position=0).exists()
+    question.delete()
+    assert not TableValue.objects.filter(question_id=question.pk).exists()
+    assert not CellCorrection.objects.exists()
+    assert set(TableValue.objects.values_list("table_id", flat=True)) == set(
+        AnswerTable.objects.values_list("pk", flat=True))
