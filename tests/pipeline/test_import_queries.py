@@ -14,7 +14,7 @@ from tests.factories import PromiseFactory
 pytestmark = pytest.mark.django_db
 
 # Queries for one document imported on its own (its member and minister looked up again, the import's
-# savepoint): the benchmark's batch import shares those and averages 15.4 a document. On PostgreSQL two of
+# savepoint): the benchmark's batch import shares those and averages 14.8 a document. On PostgreSQL two of
 # them have the search document written once (questions.search.one_search_document), and the cells of
 # all tables go in one COPY, which Django does not count.
 MAX_QUERIES = 26
